@@ -1,0 +1,65 @@
+// Builds everything with esbuild: the client, server and CLI bundles that ship in the .vsix, and the
+// test bundles. First turns the bundled schema into a standalone ajv validator, so that the server
+// never compiles the schema at start-up.
+import * as esbuild from 'esbuild';
+import { readdirSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import addFormats from 'ajv-formats';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+
+function generateValidator() {
+  const schema = JSON.parse(readFileSync(join(root, 'schemas/manifest.schema.json'), 'utf8'));
+  const vocabulary = JSON.parse(readFileSync(join(root, 'schemas/vocabulary.json'), 'utf8')).keywords;
+  const ajv = new Ajv({ allErrors: true, code: { source: true } });
+  ajv.addVocabulary(vocabulary);
+  addFormats(ajv);
+  const code = standaloneCode.default(ajv, ajv.compile(schema));
+  mkdirSync(join(root, 'server/generated'), { recursive: true });
+  writeFileSync(join(root, 'server/generated/manifestValidator.js'), code);
+}
+
+function testEntries() {
+  return readdirSync(join(root, 'test'), { recursive: true })
+    .filter((f) => /\.test\.ts$|e2e[\\/]suite[\\/]index\.ts$/.test(f))
+    .map((f) => join('test', f));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  alias: { 'ld-manifest-validator': join(root, 'server/generated/manifestValidator.js') },
+  absWorkingDir: root,
+  // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+};
+
+generateValidator();
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  esbuild.build({
+    ...common,
+    entryPoints: { cli: 'server/src/cli.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+  production
+    ? Promise.resolve()
+    : esbuild.build({
+        ...common,
+        entryPoints: testEntries(),
+        outdir: 'out',
+        outbase: '.',
+        external: ['vscode', 'mocha'],
+      }),
+]);

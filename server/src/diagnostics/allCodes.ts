@@ -1,0 +1,13 @@
+// Every code the product can report, joined from the feature areas' tables.
+import { baseCodes } from './codes';
+
+export { SOURCE } from './codes';
+export type { CodeInfo } from './codes';
+
+export const allCodes = { ...baseCodes };
+
+export type DiagnosticCode = keyof typeof allCodes;
+
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return Object.prototype.hasOwnProperty.call(allCodes, code);
+}
