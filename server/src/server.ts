@@ -26,7 +26,8 @@ const CHANGE_DEBOUNCE_MS = 120;
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const parsed = new Map<string, ManifestDocument>();
+/** Parses by URI with the version they were made from (the TextDocument itself is updated in place). */
+const parsed = new Map<string, { version: number; doc: ManifestDocument }>();
 const pendingChecks = new Map<string, NodeJS.Timeout>();
 let canPullConfiguration = false;
 
@@ -52,9 +53,9 @@ function manifestOf(uri: string): ManifestDocument | undefined {
   const text = documents.get(uri);
   if (!text) return undefined;
   const cached = parsed.get(uri);
-  if (cached && cached.text.version === text.version) return cached;
+  if (cached?.version === text.version) return cached.doc;
   const doc = fromTextDocument(text);
-  parsed.set(uri, doc);
+  parsed.set(uri, { version: text.version, doc });
   return doc;
 }
 
@@ -75,7 +76,7 @@ async function check(uri: string): Promise<void> {
   const schema = await schemaFor(uri);
   if (manifestOf(uri) !== doc) return; // changed while the settings were read: a newer check follows
   const diagnostics = lintManifest(doc, { schema });
-  await connection.sendDiagnostics({ uri, version: doc.text.version, diagnostics });
+  await connection.sendDiagnostics({ uri, version: parsed.get(uri)?.version, diagnostics });
   const origin = schema.origin;
   await connection.sendNotification(SCHEMA_STATUS_NOTIFICATION, {
     uri,

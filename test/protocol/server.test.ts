@@ -84,7 +84,8 @@ describe('the bundled server over stdio', () => {
       options: { tabSize: 4, insertSpaces: true },
     });
     assert.ok(edits && edits.length > 0);
-    assert.ok(edits.some((e) => /\n {4}"/.test(e.newText)), 'indents with four spaces');
+    assert.ok(edits.some((e) => /^\n {4}$/.test(e.newText)), 'indents with four spaces');
+    assert.ok(!edits.some((e) => /^\n {2}$/.test(e.newText)), 'never with two');
 
     const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     const names = JSON.stringify(symbols.map(function flat(s: DocumentSymbol): unknown { return [s.name, (s.children ?? []).map(flat)]; }));
