@@ -119,9 +119,19 @@ function guarded<P extends { textDocument: { uri: string } }, R>(
   };
 }
 
-documents.onDidOpen((event) => scheduleCheck(event.document.uri, 0));
-documents.onDidChangeContent((event) => scheduleCheck(event.document.uri, CHANGE_DEBOUNCE_MS));
+// TextDocuments reports an opened document's content as a change too; that first "change" must
+// not push the immediate check of a newly opened document back by the typing delay.
+const justOpened = new Set<string>();
+documents.onDidOpen((event) => {
+  justOpened.add(event.document.uri);
+  scheduleCheck(event.document.uri, 0);
+});
+documents.onDidChangeContent((event) => {
+  if (justOpened.delete(event.document.uri)) return;
+  scheduleCheck(event.document.uri, CHANGE_DEBOUNCE_MS);
+});
 documents.onDidClose((event) => {
+  justOpened.delete(event.document.uri);
   clearTimeout(pendingChecks.get(event.document.uri));
   pendingChecks.delete(event.document.uri);
   parsed.delete(event.document.uri);
