@@ -1,0 +1,63 @@
+// The real thing: all 129 manifests of LaunchDarkly's integration framework (read in place from the
+// shared corpus, never copied into the project) must lint without errors, with the default schema
+// choice, with the project's bundled schema and with upstream's own schema file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseJsonReport, runCli, type JsonProblem } from './cliHarness';
+
+const corpus = '/work/shared/corpus/integration-framework';
+const integrations = join(corpus, 'integrations');
+const upstreamSchema = join(corpus, 'manifest.schema.json');
+const skip = existsSync(integrations) ? false : `corpus not found at ${integrations}; these tests need the shared corpus`;
+
+const EXPECTED_MANIFESTS = 129;
+
+/**
+ * Warnings the corpus is known to produce, as `<integration>/manifest.json:line:column code`. Empty
+ * today; a new warning fails the test so that it is looked at and either fixed in the engine (a false
+ * positive) or listed here with the reason.
+ */
+const knownWarnings: readonly string[] = [];
+
+function lintCorpus(schemaArgs: string[]): JsonProblem[] {
+  // Run from the corpus root so that reported paths are short and stable: integrations/<key>/manifest.json.
+  const run = runCli(['lint', '--format', 'json', ...schemaArgs, 'integrations'], corpus);
+  assert.equal(run.stderr, '');
+  const problems = parseJsonReport(run);
+  const errors = problems.filter((p) => p.severity === 'error');
+  assert.deepEqual(errors.map((p) => `${p.file}:${p.line}:${p.column} ${p.code} ${p.message}`), [], 'no errors in the corpus');
+  assert.equal(run.status, 0);
+  return problems;
+}
+
+function warningsOf(problems: readonly JsonProblem[]): string[] {
+  return problems.filter((p) => p.severity !== 'error').map((p) => `${p.file.replace(/^integrations\//, '')}:${p.line}:${p.column} ${p.code}`);
+}
+
+test('the corpus holds the manifests these tests expect', { skip }, () => {
+  const manifests = readdirSync(integrations).filter((key) => existsSync(join(integrations, key, 'manifest.json')));
+  assert.equal(manifests.length, EXPECTED_MANIFESTS);
+  // The folder search finds exactly those: the text summary counts them.
+  const run = runCli(['lint', '--quiet', 'integrations'], corpus);
+  assert.equal(run.stdout, `No problems in ${EXPECTED_MANIFESTS} manifests\n`);
+});
+
+test('default schema choice (auto: upstream manifest.schema.json is the nearest): no errors', { skip }, () => {
+  assert.deepEqual(warningsOf(lintCorpus([])), knownWarnings);
+});
+
+test('--schema bundled (the project schema): no errors', { skip }, () => {
+  assert.deepEqual(warningsOf(lintCorpus(['--schema', 'bundled'])), knownWarnings);
+});
+
+test('--schema PATH with upstream manifest.schema.json: no errors', { skip: skip || (existsSync(upstreamSchema) ? false : 'no upstream schema') }, () => {
+  assert.deepEqual(warningsOf(lintCorpus(['--schema', upstreamSchema])), knownWarnings);
+});
+
+test('a glob over the corpus finds the same manifests as the folder search', { skip }, () => {
+  const run = runCli(['lint', '--quiet', 'integrations/*/manifest.json'], corpus);
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, `No problems in ${EXPECTED_MANIFESTS} manifests\n`);
+});
