@@ -1,0 +1,59 @@
+// Form variable keys named outside templates: `hmacSignature.hmacSecretFormVariableKey` and
+// `dependsOn[].variableKey`. They take part in diagnostics, completion, navigation and rename.
+import type { JSONPath, Node } from 'jsonc-parser';
+import { nodeAt, type ManifestDocument } from '../manifestDocument';
+import { formVariablesAt, type FormVariable } from './formVariables';
+
+export interface KeyReference {
+  /** The string value node naming the key. */
+  readonly node: Node;
+  readonly kind: 'hmac' | 'dependsOn';
+  /** The variables the key may name. */
+  readonly candidates: readonly FormVariable[];
+  /** Where they are declared, for messages. */
+  readonly listPath: JSONPath;
+}
+
+export function keyReferences(doc: ManifestDocument): KeyReference[] {
+  const found: KeyReference[] = [];
+  const visit = (node: Node, path: JSONPath): void => {
+    if (node.type === 'string') {
+      const reference = referenceAt(doc, node, path);
+      if (reference) found.push(reference);
+      return;
+    }
+    if (node.type === 'array') node.children?.forEach((child, index) => visit(child, [...path, index]));
+    if (node.type === 'object') {
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) visit(value, [...path, String(key.value)]);
+      }
+    }
+  };
+  if (doc.root) visit(doc.root, []);
+  return found;
+}
+
+function referenceAt(doc: ManifestDocument, node: Node, path: JSONPath): KeyReference | undefined {
+  const n = path.length;
+  if (path[n - 1] === 'hmacSecretFormVariableKey' && path[n - 2] === 'hmacSignature') {
+    // featureStore endpoints sign with the capability's own variables; every other endpoint with the top-level ones.
+    const listPath = path[0] === 'capabilities' && path[1] === 'featureStore' ? ['capabilities', 'featureStore', 'formVariables'] : ['formVariables'];
+    return { node, kind: 'hmac', candidates: formVariablesAt(doc, listPath), listPath };
+  }
+  if (path[n - 1] === 'variableKey' && typeof path[n - 2] === 'number' && path[n - 3] === 'dependsOn' && typeof path[n - 4] === 'number') {
+    const ownerList = path.slice(0, n - 4);
+    const location = nodeAt(doc, [...path.slice(0, n - 1), 'variableLocation'])?.value;
+    const listPath = dependsOnList(ownerList, location);
+    return { node, kind: 'dependsOn', candidates: formVariablesAt(doc, listPath), listPath };
+  }
+  return undefined;
+}
+
+function dependsOnList(ownerList: JSONPath, location: unknown): JSONPath {
+  if (location === 'approvalFormVariables' || location === 'environmentFormVariables') return ['capabilities', 'approval', location];
+  // `formVariables` (or no location): the list the dependent variable itself lives in when that is a
+  // `formVariables` list (top level or a capability's), else the top-level one.
+  if (location === 'formVariables') return ownerList[ownerList.length - 1] === 'formVariables' ? ownerList : ['formVariables'];
+  return ownerList;
+}
