@@ -1,0 +1,71 @@
+// auditLogEventsHook `templates` name Handlebars files beside the manifest. LaunchDarkly's CI checks
+// that each exists, renders in strict mode against a sample event, renders valid JSON when it is a
+// .json template, and (validation and member templates) does not render empty.
+import type { Node } from 'jsonc-parser';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { nodeRange, type ManifestDocument } from '../../manifestDocument';
+import { makeDiagnostic } from '../../diagnostics/makeDiagnostic';
+import { besideManifest, type RuleEnvironment } from '../environment';
+import { propertiesOf, valueAt } from '../tree';
+import { renderStrict } from './handlebarsRuntime';
+import { sampleEventFor, type TemplateKind } from './sampleEvents';
+import { isJsonTemplate, templateContext } from './templateContext';
+
+const KINDS = new Set<string>(['flag', 'project', 'environment', 'default', 'validation', 'member']);
+const MUST_NOT_BE_EMPTY = new Set<string>(['validation', 'member']);
+
+export interface TemplateReference {
+  readonly kind: TemplateKind;
+  readonly node: Node;
+  readonly relativePath: string;
+}
+
+export function auditLogTemplateReferences(doc: ManifestDocument): TemplateReference[] {
+  return propertiesOf(valueAt(doc.root, 'capabilities', 'auditLogEventsHook', 'templates')).flatMap((property) => {
+    const kind = String(property.children?.[0]?.value);
+    const node = property.children?.[1];
+    return KINDS.has(kind) && node?.type === 'string' && node.value ? [{ kind: kind as TemplateKind, node, relativePath: node.value as string }] : [];
+  });
+}
+
+export function auditLogTemplateDiagnostics(doc: ManifestDocument, env: RuleEnvironment): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const reference of auditLogTemplateReferences(doc)) {
+    const path = besideManifest(env, reference.relativePath);
+    if (path === undefined) return []; // an unsaved manifest has no folder to look in
+    const diagnostic = checkTemplate(doc, env, reference, path);
+    if (diagnostic) diagnostics.push(diagnostic);
+  }
+  return diagnostics;
+}
+
+function checkTemplate(doc: ManifestDocument, env: RuleEnvironment, reference: TemplateReference, path: string): Diagnostic | undefined {
+  const range = nodeRange(doc, reference.node);
+  const name = `The ${reference.kind} template "${reference.relativePath}"`;
+  const source = env.fileExists(path) ? env.readFile(path) : undefined;
+  if (source === undefined) return makeDiagnostic('audit-template-missing', range, `${name} does not exist beside the manifest.`);
+  const json = isJsonTemplate(reference.relativePath);
+  let rendered: string;
+  try {
+    rendered = renderStrict(source, templateContext(doc.root, sampleEventFor(reference.kind), json));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return makeDiagnostic('audit-template-render-failed', range, `${name} does not render against a sample ${reference.kind} event in strict mode: ${reason}`);
+  }
+  if (MUST_NOT_BE_EMPTY.has(reference.kind) && rendered.trim() === '') {
+    return makeDiagnostic('audit-template-empty', range, `${name} renders an empty body; LaunchDarkly requires ${reference.kind} templates to render something.`);
+  }
+  if (json) {
+    try {
+      JSON.parse(rendered);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return makeDiagnostic('audit-template-invalid-json', range, `${name} is a .json template but renders invalid JSON (${reason}):\n${excerpt(rendered)}`);
+    }
+  }
+  return undefined;
+}
+
+function excerpt(text: string): string {
+  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
+}

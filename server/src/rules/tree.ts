@@ -1,0 +1,47 @@
+// Small, null-tolerant readers of the jsonc-parser tree. Rules run on documents the author is still
+// typing, so every step may find nothing, or a value of the wrong type, and must simply stop there.
+import type { Node } from 'jsonc-parser';
+
+/** The value node of `key` in an object node. */
+export function valueOf(node: Node | undefined, key: string): Node | undefined {
+  return keyed(node, key)?.children?.[1];
+}
+
+/** The key node of `key` in an object node (where a diagnostic about the key belongs). */
+export function keyOf(node: Node | undefined, key: string): Node | undefined {
+  return keyed(node, key)?.children?.[0];
+}
+
+function keyed(node: Node | undefined, key: string): Node | undefined {
+  if (node?.type !== 'object') return undefined;
+  return node.children?.find((property) => property.children?.[0]?.value === key);
+}
+
+/** The value node at a path of keys from `node`. */
+export function valueAt(node: Node | undefined, ...keys: string[]): Node | undefined {
+  return keys.reduce<Node | undefined>((current, key) => valueOf(current, key), node);
+}
+
+/** The property nodes of an object, in document order (duplicates included). */
+export function propertiesOf(node: Node | undefined): Node[] {
+  return node?.type === 'object' ? (node.children ?? []) : [];
+}
+
+/** The item nodes of an array, or none. */
+export function itemsOf(node: Node | undefined): Node[] {
+  return node?.type === 'array' ? (node.children ?? []) : [];
+}
+
+/** A string value, or undefined when the node is missing or not a string. */
+export function stringOf(node: Node | undefined): string | undefined {
+  return node?.type === 'string' ? (node.value as string) : undefined;
+}
+
+export function stringAt(node: Node | undefined, key: string): string | undefined {
+  return stringOf(valueOf(node, key));
+}
+
+/** `true` only for a boolean true (a string "true" is not). */
+export function isTrue(node: Node | undefined, key: string): boolean {
+  return valueOf(node, key)?.value === true;
+}
