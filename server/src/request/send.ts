@@ -1,0 +1,152 @@
+// Sends a rendered request with Node's own http/https modules (not the global fetch: fetch can take an
+// extra CA only through undici's Agent, which Node does not expose, and it hides the socket error codes
+// that tell DNS, refused, TLS and time-out apart). Certificates are always verified; an extra CA is
+// added to Node's roots, never replaces them. Redirects are followed only within the same origin, so
+// an Authorization or secret-bearing header never reaches another origin. One deadline covers the
+// whole exchange, redirects and body included; the body is read up to a limit and cut there.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { rootCertificates } from 'node:tls';
+import type { RenderedRequest } from './render';
+
+export interface SendOptions {
+  readonly timeoutMs: number;
+  readonly maxBodyBytes: number;
+  /** PEM text of extra certificate authorities to trust (a setting's CA file). */
+  readonly extraCa?: string;
+  readonly signal?: AbortSignal;
+  readonly maxRedirects?: number;
+}
+
+export interface Redirect {
+  readonly status: number;
+  readonly from: string;
+  readonly to: string;
+  readonly followed: boolean;
+}
+
+export interface ReceivedResponse {
+  readonly url: string;
+  readonly status: number;
+  readonly statusText: string;
+  /** As received, names lower-cased, repeated headers kept. */
+  readonly headers: readonly [string, string][];
+  readonly body: Buffer;
+  /** The body was longer than the limit; `body` holds its first `maxBodyBytes`. */
+  readonly truncated: boolean;
+  readonly redirects: readonly Redirect[];
+  readonly elapsedMs: number;
+}
+
+export type NetworkErrorKind = 'dns' | 'refused' | 'tls' | 'timeout' | 'cancelled' | 'reset' | 'other';
+
+export type SendOutcome =
+  | { readonly kind: 'response'; readonly response: ReceivedResponse }
+  | { readonly kind: 'network-error'; readonly error: NetworkErrorKind; readonly message: string; readonly elapsedMs: number };
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+export async function sendRequest(request: RenderedRequest, options: SendOptions): Promise<SendOutcome> {
+  const started = Date.now();
+  const abort = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort.abort();
+  }, options.timeoutMs);
+  const onCancel = () => abort.abort();
+  options.signal?.addEventListener('abort', onCancel);
+  if (options.signal?.aborted) abort.abort();
+  const redirects: Redirect[] = [];
+  try {
+    let current = request;
+    for (let hop = 0; ; hop++) {
+      const response = await exchange(current, options, abort.signal);
+      const location = response.headers.find(([name]) => name === 'location')?.[1];
+      if (!REDIRECT_STATUSES.has(response.status) || location === undefined) {
+        return { kind: 'response', response: { ...response, redirects, elapsedMs: Date.now() - started } };
+      }
+      const target = new URL(location, current.url);
+      const sameOrigin = target.origin === new URL(current.url).origin;
+      const follow = sameOrigin && hop < (options.maxRedirects ?? 5);
+      redirects.push({ status: response.status, from: current.url, to: target.href, followed: follow });
+      if (!follow) return { kind: 'response', response: { ...response, redirects, elapsedMs: Date.now() - started } };
+      // 303 (and, as browsers do, 301/302 after a POST) turn into a GET without a body.
+      const toGet = response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === 'POST');
+      current = { ...current, url: target.href, method: toGet ? 'GET' : current.method, body: toGet ? undefined : current.body };
+    }
+  } catch (error) {
+    const elapsedMs = Date.now() - started;
+    if (timedOut) return { kind: 'network-error', error: 'timeout', message: `no complete answer within ${options.timeoutMs / 1000} s`, elapsedMs };
+    if (options.signal?.aborted) return { kind: 'network-error', error: 'cancelled', message: 'cancelled', elapsedMs };
+    return { kind: 'network-error', ...classify(error), elapsedMs };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onCancel);
+  }
+}
+
+type Exchange = Omit<ReceivedResponse, 'redirects' | 'elapsedMs'>;
+
+function exchange(request: RenderedRequest, options: SendOptions, signal: AbortSignal): Promise<Exchange> {
+  return new Promise<Exchange>((resolve, reject) => {
+    const url = new URL(request.url);
+    const headers: http.OutgoingHttpHeaders = {};
+    for (const { name, value } of request.headers) headers[name] = value;
+    if (request.body !== undefined) headers['content-length'] = Buffer.byteLength(request.body);
+    const common: https.RequestOptions = { method: request.method, headers, signal };
+    const req =
+      url.protocol === 'https:'
+        ? https.request(url, { ...common, ca: options.extraCa ? [...rootCertificates, options.extraCa] : undefined, rejectUnauthorized: true })
+        : http.request(url, common);
+    req.on('error', reject);
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let truncated = false;
+      const finish = () =>
+        resolve({
+          url: request.url,
+          status: res.statusCode ?? 0,
+          statusText: res.statusMessage ?? '',
+          headers: pairs(res.rawHeaders),
+          body: Buffer.concat(chunks).subarray(0, options.maxBodyBytes),
+          truncated,
+        });
+      res.on('data', (chunk: Buffer) => {
+        if (truncated) return;
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size > options.maxBodyBytes) {
+          truncated = true;
+          // Stop reading: the rest may be endless. Destroying the socket is the only way to say so.
+          res.destroy();
+          finish();
+        }
+      });
+      res.on('end', finish);
+      res.on('error', (error) => (truncated ? undefined : reject(error)));
+      // Aborted (time-out, cancel) or cut by the peer mid-body: settles as an error unless already done.
+      res.on('close', () => (res.complete || truncated ? undefined : reject(Object.assign(new Error('the connection closed before the body was complete'), { code: 'ECONNRESET' }))));
+    });
+    req.end(request.body);
+  });
+}
+
+function pairs(raw: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i]!.toLowerCase(), raw[i + 1]!]);
+  return out;
+}
+
+const TLS_CODES = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS|ERR_SSL|EPROTO$|HOSTNAME_MISMATCH)/;
+
+function classify(error: unknown): { error: NetworkErrorKind; message: string } {
+  const { code, message } = error as { code?: string; message?: string };
+  const text = `${message ?? String(error)}${code && !(message ?? '').includes(code) ? ` (${code})` : ''}`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { error: 'dns', message: `the host name does not resolve: ${text}` };
+  if (code === 'ECONNREFUSED') return { error: 'refused', message: `the connection was refused: ${text}` };
+  if (code === 'ECONNRESET' || code === 'EPIPE') return { error: 'reset', message: `the connection was closed: ${text}` };
+  if (code && TLS_CODES.test(code)) return { error: 'tls', message: `the TLS certificate was not accepted: ${text}` };
+  return { error: 'other', message: text };
+}

@@ -1,0 +1,84 @@
+// The whole flow, shared by the editor commands and the CLI: find the request in the manifest, resolve
+// the values, render (refusing on template errors), and on demand send it and read the answer.
+import type { ManifestDocument } from '../manifestDocument';
+import { curlCommand } from './curl';
+import { renderRequest, type Rendered, type RenderedRequest } from './render';
+import { requestSpec, type RequestKind, type RequestSpec } from './requestSpec';
+import { sampleFlagPayload } from './samplePayload';
+import { sendRequest, type SendOptions, type SendOutcome } from './send';
+import { masked } from './symbolic';
+import { resolveValues, type ResolvedValues } from './values';
+import { readAnswer, type Reading } from './verdict';
+
+export interface PreparedRequest {
+  readonly spec: RequestSpec;
+  readonly resolved: ResolvedValues;
+  readonly rendered: Rendered;
+  /** The request as sent, secrets masked: safe to show and log. */
+  readonly display: RenderedRequest;
+}
+
+export type PrepareStage = 'manifest' | 'values' | 'render';
+export type PrepareResult =
+  | { readonly ok: true; readonly prepared: PreparedRequest }
+  | { readonly ok: false; readonly stage: PrepareStage; readonly problems: readonly string[] };
+
+export interface PrepareOptions {
+  /** Preview and curl never need the secrets' values: missing ones render as tokens all the same. */
+  readonly secretsNotNeeded?: boolean;
+  readonly now?: () => Date;
+  readonly nonce?: () => string;
+}
+
+export function prepareRequest(
+  doc: ManifestDocument,
+  kind: RequestKind,
+  given: Readonly<Record<string, string | undefined>>,
+  options: PrepareOptions = {},
+): PrepareResult {
+  const found = requestSpec(doc, kind);
+  if (!found.ok) return { ok: false, stage: 'manifest', problems: [found.problem] };
+  const { spec } = found;
+  if (spec.templateErrors.length > 0) {
+    return { ok: false, stage: 'render', problems: spec.templateErrors.map((e) => `template error at ${e}`) };
+  }
+  const filled = { ...given };
+  if (options.secretsNotNeeded) for (const v of spec.variables) if (v.isSecret && filled[v.key] === undefined) filled[v.key] = '';
+  const values = resolveValues(spec, filled);
+  if (!values.ok) return { ok: false, stage: 'values', problems: values.problems };
+  const result = renderRequest(spec, {
+    values: values.resolved.values,
+    secretKeys: values.resolved.secretKeys,
+    payload: kind === 'featureStore' ? sampleFlagPayload() : undefined,
+    now: options.now,
+    nonce: options.nonce,
+  });
+  if (!result.ok) return { ok: false, stage: 'render', problems: result.problems };
+  const { rendered } = result;
+  const show = (s: string) => masked(s, rendered.derived);
+  const display: RenderedRequest = {
+    method: rendered.symbolic.method,
+    url: show(rendered.symbolic.url),
+    headers: rendered.symbolic.headers.map((h) => ({ name: h.name, value: show(h.value) })),
+    body: rendered.symbolic.body === undefined ? undefined : show(rendered.symbolic.body),
+  };
+  return { ok: true, prepared: { spec, resolved: values.resolved, rendered, display } };
+}
+
+export function curlFor(prepared: PreparedRequest): string {
+  return curlCommand(prepared.rendered);
+}
+
+export interface RequestRun {
+  readonly prepared: PreparedRequest;
+  readonly outcome: SendOutcome;
+  readonly reading: Reading;
+}
+
+export async function sendPrepared(prepared: PreparedRequest, options: SendOptions): Promise<RequestRun> {
+  const outcome = await sendRequest(prepared.rendered.real, options);
+  return { prepared, outcome, reading: readAnswer(outcome, prepared.spec.parser) };
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
