@@ -14,6 +14,7 @@ const suites = [
   { name: 'unit', command: 'node', args: ['--test', '--test-reporter=spec', 'out/test/unit/'], counts: nodeTestCounts },
   { name: 'protocol', command: 'node', args: ['--test', '--test-reporter=spec', 'out/test/protocol/'], counts: nodeTestCounts },
   { name: 'cli', command: 'node', args: ['--test', '--test-reporter=spec', 'out/test/cli/'], counts: nodeTestCounts },
+  { name: 'request', command: 'node', args: ['--test', '--test-reporter=spec', 'out/test/request/'], counts: nodeTestCounts },
   { name: 'e2e', command: 'bash', args: ['scripts/vscode-env/run-tests.sh'], counts: mochaCounts },
 ].filter((suite) => only.length === 0 || only.includes(suite.name));
 
@@ -22,8 +23,9 @@ function nodeTestCounts(output) {
   return { passed: read('pass'), failed: read('fail') + read('cancelled'), skipped: read('skipped') + read('todo') };
 }
 
+/** The real-editor suite runs one mocha session per scenario: add up every summary. */
 function mochaCounts(output) {
-  const read = (label) => Number(output.match(new RegExp(`^\\s*(\\d+) ${label}`, 'm'))?.[1] ?? 0);
+  const read = (label) => [...output.matchAll(new RegExp(`^\\s*(\\d+) ${label}`, 'gm'))].reduce((sum, m) => sum + Number(m[1]), 0);
   return { passed: read('passing'), failed: read('failing'), skipped: read('pending') };
 }
 

@@ -4,12 +4,14 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, adoptIfManifest } from './manifestDetection';
 import { SCHEMA_STATUS_NOTIFICATION, SchemaStatusItem, type SchemaStatus } from './schemaStatus';
+import { registerRequestFeatures } from './request';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ ready: () => Promise<void> }> {
   const status = new SchemaStatusItem();
   context.subscriptions.push(status, vscode.window.onDidChangeActiveTextEditor(() => status.render()));
+  context.subscriptions.push(...registerRequestFeatures(context));
 
   let starting: Promise<void> | undefined;
   const ensureStarted = (): Promise<void> => (starting ??= startClient(context, status));
@@ -47,7 +49,11 @@ async function startClient(context: vscode.ExtensionContext, status: SchemaStatu
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { configurationSection: 'ldManifest' },
+    synchronize: {
+      configurationSection: 'ldManifest',
+      // What the rules read beside a manifest: icons, templates, sample responses, other manifests.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{manifest.json,manifest.schema.json,*.svg,*.hbs,sample-responses/*.json}'),
+    },
   };
   client = new LanguageClient('ldManifest', 'LaunchDarkly Manifest Language Server', serverOptions, clientOptions);
   context.subscriptions.push(client);

@@ -21,11 +21,18 @@ try {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the lazy load is the point
   const { runCli } = require('./cli/main') as typeof import('./cli/main');
   // exitCode, not exit(): a large report written to a pipe must be flushed before the process ends.
-  process.exitCode = runCli(process.argv.slice(2), {
+  runCli(process.argv.slice(2), {
     cwd: process.cwd(),
+    env: process.env,
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
-  });
+  }).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      reportInternalError(error);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
 } catch (error) {
   reportInternalError(error);
   process.exitCode = EXIT_USAGE;

@@ -5,13 +5,25 @@ import type { SchemaContext } from './schema/schemaContext';
 import { syntaxDiagnostics } from './diagnostics/syntaxDiagnostics';
 import { schemaDiagnostics } from './diagnostics/schemaDiagnostics';
 import { makeDiagnostic } from './diagnostics/makeDiagnostic';
+import { applySeverity, type SeverityOverrides } from './diagnostics/severityConfig';
+import { ruleDiagnostics, type RuleEnvironment } from './rules';
+import { templateDiagnostics } from './templates';
 
 export interface LintOptions {
   readonly schema: SchemaContext;
+  /** Files beside the manifest and the rest of the workspace; without it, no rule reads files. */
+  readonly environment?: RuleEnvironment;
+  /** Per-code severities from the author's configuration. */
+  readonly severity?: SeverityOverrides;
 }
 
+/** An environment with no files: the rules that need the disk stay silent. */
+export const detachedEnvironment: RuleEnvironment = { fileExists: () => false, readFile: () => undefined };
+
 export function lintManifest(doc: ManifestDocument, options: LintOptions): Diagnostic[] {
-  const result = [...syntaxDiagnostics(doc), ...schemaDiagnostics(doc, options.schema)];
+  const rules = ruleDiagnostics(doc, options.environment ?? detachedEnvironment);
+  const schema = withoutExplainedByRules(schemaDiagnostics(doc, options.schema), rules);
+  const result = [...syntaxDiagnostics(doc), ...schema, ...templateDiagnostics(doc), ...rules];
   if (options.schema.fallbackReason) {
     result.unshift(
       makeDiagnostic(
@@ -21,5 +33,15 @@ export function lintManifest(doc: ManifestDocument, options: LintOptions): Diagn
       ),
     );
   }
-  return result;
+  return options.severity ? applySeverity(result, options.severity) : result;
+}
+
+/**
+ * A rule that explains a key the schema merely rejects (the documentation's `"error"` in a
+ * featureStore parser) replaces the schema's generic unknown-key message on that key: one problem,
+ * one diagnostic.
+ */
+function withoutExplainedByRules(schema: Diagnostic[], rules: Diagnostic[]): Diagnostic[] {
+  const explained = rules.filter((d) => d.code === 'parser-error-key').map((d) => JSON.stringify(d.range));
+  return schema.filter((d) => d.code !== 'schema-unknown-key' || !explained.includes(JSON.stringify(d.range)));
 }

@@ -1,9 +1,11 @@
 // Wires the pure language services to an LSP connection. Nothing here decides what a manifest
-// means: each handler parses (or reuses the parse of) the document and calls one service.
+// means: each handler takes the (cached) parse of the document and calls one or more services.
 import { fileURLToPath } from 'node:url';
 import {
   createConnection,
   ProposedFeatures,
+  ResponseError,
+  ErrorCodes,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -11,14 +13,29 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fromTextDocument, type ManifestDocument } from './manifestDocument';
-import { lintManifest } from './lint';
-import { resolveSchemaContext, type SchemaContext, type SchemaSetting } from './schema/schemaContext';
+import { lintManifest, detachedEnvironment } from './lint';
+import { resolveSchemaContext, type SchemaContext } from './schema/schemaContext';
 import { completion } from './completion';
 import { hover } from './hover';
 import { formatDocument } from './formatting';
 import { foldingRanges } from './folding';
 import { selectionRanges } from './selectionRanges';
 import { documentSymbols } from './documentSymbols';
+import { schemaCodeActions } from './schemaCodeActions';
+import { nodeRuleEnvironment, pointerCompletion, pointerHover, ruleCodeActions, ruleDocumentLinks, type RuleEnvironment } from './rules';
+import {
+  prepareTemplateRename,
+  templateCodeActions,
+  templateCompletion,
+  templateDefinition,
+  templateHighlights,
+  templateHover,
+  templateReferences,
+  templateRename,
+  templateSemanticTokens,
+  templateTokenLegend,
+} from './templates';
+import { readSettings, type ServerSettings } from './lsp/settings';
 
 const SCHEMA_STATUS_NOTIFICATION = 'ldManifest/schemaStatus';
 /** How long typing must pause before a changed document is checked again. */
@@ -28,7 +45,10 @@ const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 /** Parses by URI with the version they were made from (the TextDocument itself is updated in place). */
 const parsed = new Map<string, { version: number; doc: ManifestDocument }>();
+/** Rule environments by URI: they cache what they read of the workspace until files change. */
+const environments = new Map<string, RuleEnvironment>();
 const pendingChecks = new Map<string, NodeJS.Timeout>();
+const reportedSettingProblems = new Set<string>();
 let canPullConfiguration = false;
 
 connection.onInitialize((params): InitializeResult => {
@@ -36,13 +56,23 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: ['"', ':'] },
+      completionProvider: { triggerCharacters: ['"', ':', '{', '/'] },
       hoverProvider: true,
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
       foldingRangeProvider: true,
       selectionRangeProvider: true,
       documentSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      documentLinkProvider: { resolveProvider: false },
+      semanticTokensProvider: {
+        legend: { tokenTypes: [...templateTokenLegend.tokenTypes], tokenModifiers: [...templateTokenLegend.tokenModifiers] },
+        full: true,
+      },
     },
     serverInfo: { name: 'ld-manifest-language-server' },
   };
@@ -59,23 +89,30 @@ function manifestOf(uri: string): ManifestDocument | undefined {
   return doc;
 }
 
-async function schemaSettingFor(uri: string): Promise<SchemaSetting> {
-  if (!canPullConfiguration) return 'auto';
-  const value: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'ldManifest.schema' });
-  return value === 'bundled' || value === 'workspace' ? value : 'auto';
+function filePathOf(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
 }
 
-async function schemaFor(uri: string): Promise<SchemaContext> {
-  const path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  return resolveSchemaContext(path, await schemaSettingFor(uri));
+function environmentOf(uri: string): RuleEnvironment {
+  const path = filePathOf(uri);
+  if (!path) return detachedEnvironment;
+  let environment = environments.get(uri);
+  if (!environment) environments.set(uri, (environment = nodeRuleEnvironment(path)));
+  return environment;
+}
+
+async function contextOf(uri: string): Promise<{ settings: ServerSettings; schema: SchemaContext }> {
+  const settings = await readSettings(connection, canPullConfiguration, uri);
+  return { settings, schema: resolveSchemaContext(filePathOf(uri), settings.schema) };
 }
 
 async function check(uri: string): Promise<void> {
   const doc = manifestOf(uri);
   if (!doc) return;
-  const schema = await schemaFor(uri);
+  const { settings, schema } = await contextOf(uri);
   if (manifestOf(uri) !== doc) return; // changed while the settings were read: a newer check follows
-  const diagnostics = lintManifest(doc, { schema });
+  reportSettingProblems(settings);
+  const diagnostics = lintManifest(doc, { schema, environment: environmentOf(uri), severity: settings.severity.overrides });
   await connection.sendDiagnostics({ uri, version: parsed.get(uri)?.version, diagnostics });
   const origin = schema.origin;
   await connection.sendNotification(SCHEMA_STATUS_NOTIFICATION, {
@@ -84,6 +121,15 @@ async function check(uri: string): Promise<void> {
     path: origin.kind === 'bundled' ? undefined : origin.path,
     fallbackReason: schema.fallbackReason,
   });
+}
+
+/** A mistake in `ldManifest.severity` is shown once, not ignored: a misspelt code would leave a rule on. */
+function reportSettingProblems(settings: ServerSettings): void {
+  for (const problem of settings.severity.problems) {
+    if (reportedSettingProblems.has(problem.message)) continue;
+    reportedSettingProblems.add(problem.message);
+    void connection.window.showWarningMessage(problem.message);
+  }
 }
 
 function scheduleCheck(uri: string, delay: number): void {
@@ -95,6 +141,10 @@ function scheduleCheck(uri: string, delay: number): void {
       check(uri).catch((error: unknown) => reportFailure('checking', uri, error));
     }, delay),
   );
+}
+
+function recheckAll(): void {
+  for (const document of documents.all()) scheduleCheck(document.uri, 0);
 }
 
 function reportFailure(what: string, uri: string, error: unknown): void {
@@ -113,6 +163,7 @@ function guarded<P extends { textDocument: { uri: string } }, R>(
     try {
       return await service(doc, params);
     } catch (error) {
+      if (error instanceof ResponseError) throw error;
       reportFailure(what, params.textDocument.uri, error);
       return fallback;
     }
@@ -131,23 +182,62 @@ documents.onDidChangeContent((event) => {
   scheduleCheck(event.document.uri, CHANGE_DEBOUNCE_MS);
 });
 documents.onDidClose((event) => {
-  justOpened.delete(event.document.uri);
-  clearTimeout(pendingChecks.get(event.document.uri));
-  pendingChecks.delete(event.document.uri);
-  parsed.delete(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  const uri = event.document.uri;
+  justOpened.delete(uri);
+  clearTimeout(pendingChecks.get(uri));
+  pendingChecks.delete(uri);
+  parsed.delete(uri);
+  environments.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 connection.onDidChangeConfiguration(() => {
-  for (const document of documents.all()) scheduleCheck(document.uri, 0);
+  reportedSettingProblems.clear();
+  recheckAll();
 });
 connection.onDidChangeWatchedFiles(() => {
-  for (const document of documents.all()) scheduleCheck(document.uri, 0);
+  // Icons, templates, sample responses, schemas or other manifests changed on disk.
+  environments.clear();
+  recheckAll();
 });
 
 connection.onCompletion(
-  guarded('completion', null, async (doc, params) => completion(doc, params.position, (await schemaFor(doc.uri)).schema)),
+  guarded('completion', null, async (doc, { position }) => {
+    const special = pointerCompletion(doc, position, environmentOf(doc.uri)) ?? templateCompletion(doc, position);
+    if (special) return { isIncomplete: false, items: special };
+    return completion(doc, position, (await contextOf(doc.uri)).schema.schema);
+  }),
 );
-connection.onHover(guarded('hover', null, async (doc, params) => hover(doc, params.position, (await schemaFor(doc.uri)).schema)));
+connection.onHover(
+  guarded('hover', null, async (doc, { position }) =>
+    pointerHover(doc, position, environmentOf(doc.uri)) ?? templateHover(doc, position) ?? hover(doc, position, (await contextOf(doc.uri)).schema.schema),
+  ),
+);
+connection.onDefinition(guarded('definition', [], (doc, { position }) => templateDefinition(doc, position)));
+connection.onReferences(guarded('references', [], (doc, { position, context }) => templateReferences(doc, position, context.includeDeclaration)));
+connection.onDocumentHighlight(guarded('highlights', [], (doc, { position }) => templateHighlights(doc, position)));
+connection.onPrepareRename(
+  guarded('rename', null, (doc, { position }) => {
+    const result = prepareTemplateRename(doc, position);
+    if (result && 'error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+    return result ?? null;
+  }),
+);
+connection.onRenameRequest(
+  guarded('rename', null, (doc, { position, newName }) => {
+    const result = templateRename(doc, position, newName);
+    if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+    return result;
+  }),
+);
+connection.onCodeAction(
+  guarded('code actions', [], (doc, { range, context }) => [
+    ...schemaCodeActions(doc, context.diagnostics),
+    ...templateCodeActions(doc, range, context.diagnostics),
+    ...ruleCodeActions(doc, range, context.diagnostics),
+  ]),
+);
+connection.onDocumentLinks(guarded('document links', [], (doc) => ruleDocumentLinks(doc, environmentOf(doc.uri))));
+connection.languages.semanticTokens.on(guarded('semantic tokens', { data: [] }, (doc) => templateSemanticTokens(doc)));
 connection.onDocumentFormatting(guarded('formatting', [], (doc, params) => formatDocument(doc, params.options)));
 connection.onDocumentRangeFormatting(guarded('formatting', [], (doc, params) => formatDocument(doc, params.options, params.range)));
 connection.onFoldingRanges(guarded('folding', [], (doc) => foldingRanges(doc)));

@@ -48,11 +48,21 @@ export function tempFolder(t: { after(fn: () => void): void }): string {
   return folder;
 }
 
-/** Writes files (path relative to `root` => content), creating folders as needed. */
+const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>\n';
+
+/**
+ * Writes files (path relative to `root` => content), creating folders as needed. Every folder that
+ * gets a `.json` file also gets the icons `validManifest` names, so the icon rules stay quiet in
+ * tests about the CLI itself.
+ */
 export function writeFiles(root: string, files: Record<string, string | Uint8Array>): void {
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
+    if (path.endsWith('.json')) {
+      mkdirSync(join(root, dirname(path), 'assets'), { recursive: true });
+      for (const icon of [validManifest.icons.square, validManifest.icons.horizontal]) writeFileSync(join(root, dirname(path), icon), svg);
+    }
   }
 }
 
@@ -67,11 +77,11 @@ export const validManifest = {
   links: { site: 'https://example.com', privacyPolicy: 'https://example.com/privacy' },
   categories: ['monitoring'],
   icons: { square: 'assets/square.svg', horizontal: 'assets/horizontal.svg' },
+  otherCapabilities: ['external'],
 };
 
 export const validManifestText = JSON.stringify(validManifest, null, 2) + '\n';
 
-const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>\n';
 
 /** Files for one integration folder `integrations/<key>/`: the manifest and its icons. */
 export function integration(key: string, manifestText = validManifestText): Record<string, string> {

@@ -12,7 +12,7 @@ import { integration, parseJsonReport, positionsOf, runCli, tempFolder, validMan
  * line 4 repeats the key "overview" (a warning).
  */
 function handLaidManifest(eol: string): string {
-  const rest = ['description', 'author', 'supportEmail', 'links', 'categories', 'icons'] as const;
+  const rest = ['description', 'author', 'supportEmail', 'links', 'categories', 'icons', 'otherCapabilities'] as const;
   const lines = [
     '{',
     '\t"name": "Ça 😀 va",\t"version": 1,',

@@ -156,7 +156,12 @@ function expandSnippet(body: Json): Json {
       for (const m of value.matchAll(/\$\{(\d+):([^}]*)\}/g)) defaults.set(m[1] ?? '', m[2] ?? '');
       for (const m of value.matchAll(/\$\{(\d+)\|([^|]*)\|\}/g)) defaults.set(m[1] ?? '', (m[2] ?? '').split(',')[0] ?? '');
     } else if (Array.isArray(value)) value.forEach(collect);
-    else if (isObject(value)) for (const [k, v] of Object.entries(value)) (collect(k), collect(v));
+    else if (isObject(value)) {
+      for (const [k, v] of Object.entries(value)) {
+        collect(k);
+        collect(v);
+      }
+    }
   };
   collect(body);
   const text = (value: string): string =>

@@ -2,13 +2,18 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import Ajv from 'ajv';
 import { parseManifest } from '../../server/src/manifestDocument';
-import { lintManifest } from '../../server/src/lint';
+import { syntaxDiagnostics } from '../../server/src/diagnostics/syntaxDiagnostics';
+import { schemaDiagnostics } from '../../server/src/diagnostics/schemaDiagnostics';
 import { bundledSchemaContext, type SchemaContext } from '../../server/src/schema/schemaContext';
 import type { JsonSchema } from '../../server/src/schema/jsonSchema';
 import { manifestText, rangeOfText, validManifest } from '../support/manifests';
 
 const schema = bundledSchemaContext();
-const lint = (text: string, context: SchemaContext = schema) => lintManifest(parseManifest('file:///m/manifest.json', text), { schema: context });
+// The syntax and schema layers alone: the rules and template checks have their own tests.
+function lint(text: string, context: SchemaContext = schema) {
+  const doc = parseManifest('file:///m/manifest.json', text);
+  return [...syntaxDiagnostics(doc), ...schemaDiagnostics(doc, context)];
+}
 
 function edited(edit: (m: Record<string, any>) => void): string {
   const manifest = validManifest() as Record<string, any>;

@@ -9,6 +9,8 @@ export interface OptionSpec {
   readonly short?: string;
   /** Set when the option takes a value (`--format json` or `--format=json`); the word shown in help. */
   readonly valueName?: string;
+  /** Given more than once, the values are joined with commas instead of the last one winning. */
+  readonly repeatable?: boolean;
 }
 
 export interface ParsedArgs {
@@ -46,7 +48,8 @@ export function parseArgs(args: readonly string[], specs: readonly OptionSpec[],
     if (equals >= 0) value = arg.slice(equals + 1);
     else if (i + 1 < args.length && !args[i + 1]!.startsWith('-')) value = args[++i];
     if (value === undefined || value === '') throw new CliError(`option '${written}' needs a value: ${written} ${spec.valueName}`);
-    options.set(spec.name, value);
+    const earlier = options.get(spec.name);
+    options.set(spec.name, spec.repeatable && typeof earlier === 'string' ? `${earlier},${value}` : value);
   }
   return { options, positionals };
 }

@@ -10,6 +10,8 @@ export interface Command {
   /** The command's own options; -h/--help is added for every command. */
   readonly options: readonly OptionSpec[];
   readonly help: string;
+  /** Set when the command parses its own arguments (repeated options): `run` gets them unparsed. */
+  readonly parsesOwnArguments?: boolean;
   /** Returns the exit code; throws CliError for bad usage or unreadable input. */
-  run(args: ParsedArgs, io: CliIo): number;
+  run(args: ParsedArgs, io: CliIo, raw: readonly string[]): number | Promise<number>;
 }

@@ -18,7 +18,9 @@ Options:
 
 export const lintHelp = `Usage: ld-manifest lint [options] PATH...
 
-Checks manifests the way the editor does: JSON syntax, duplicate keys and the manifest schema.
+Checks manifests the way the editor does: JSON syntax, duplicate keys, the manifest schema,
+Handlebars templates and their variables, JSON pointers in parsers, and the rules LaunchDarkly's CI
+applies (icons, form variables, audit log templates, ...).
 
 PATH is a manifest file, a folder (every manifest.json below it, skipping node_modules and
 dot-folders) or a quoted glob using *, ** and ?, e.g. 'integrations/*/manifest.json'. Of what a
@@ -35,6 +37,12 @@ Options:
                        above it, else the bundled schema (a broken one is reported as a warning and
                        the bundled schema used). bundled: the schema built into ld-manifest.
                        PATH: that schema file (write ./auto for a file named auto).
+  --severity CODE=LEVEL[,CODE=LEVEL...]
+                       Set a diagnostic code's severity: error, warning, information, hint or off
+                       (off drops it). May be given more than once. Applied after the "severity"
+                       object of .ld-manifest.json at the repository root (the nearest folder with
+                       .git above the working directory), e.g. { "severity": { "overview-full-stop": "off" } }.
+                       An unknown code or level in either is bad usage (exit 2).
   -q, --quiet          Report errors only.
   -h, --help           Show this help.
 
@@ -48,5 +56,5 @@ Exit status:
   2  bad usage or unreadable input, with a one-line message: unknown command or option, missing
      value, no PATH, a missing path, a folder or glob without manifests, a binary or non-UTF-8 file,
      a file that is not JSON at all (its first token cannot begin a JSON value, e.g. prose), a schema
-     PATH that cannot be used. Nothing is linted then.
+     PATH that cannot be used, a bad severity configuration. Nothing is linted then.
 `;

@@ -11,6 +11,8 @@ import type { CliIo } from './io';
 import { readManifestText } from './readManifestText';
 import { compareProblems, formatJson, formatSummary, formatTextLine, toReportedProblem, type ReportedProblem } from './report';
 import { schemaChooser } from './schemaOption';
+import { severityOverrides } from './severityOption';
+import { nodeRuleEnvironment } from '../rules';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -18,6 +20,7 @@ export const lintCommand: Command = {
   options: [
     { name: 'format', valueName: 'text|json' },
     { name: 'schema', valueName: 'auto|bundled|PATH' },
+    { name: 'severity', valueName: 'CODE=LEVEL[,CODE=LEVEL...]', repeatable: true },
     { name: 'quiet', short: 'q' },
   ],
   help: lintHelp,
@@ -30,6 +33,8 @@ function runLint(args: ParsedArgs, io: CliIo): number {
   if (args.positionals.length === 0) throw new CliError('lint needs at least one PATH (a manifest, a folder or a glob)');
   const schemaSetting = args.options.get('schema');
   const chooseSchema = schemaChooser(typeof schemaSetting === 'string' ? schemaSetting : undefined, io.cwd);
+  const severityFlag = args.options.get('severity');
+  const severity = severityOverrides(typeof severityFlag === 'string' ? severityFlag : undefined, io.cwd);
 
   // Everything is read before anything is printed: unreadable input stops the run (exit 2) without
   // leaving half a report behind.
@@ -38,7 +43,7 @@ function runLint(args: ParsedArgs, io: CliIo): number {
   const problems: ReportedProblem[] = [];
   for (const manifest of manifests) {
     const doc = parseManifest(pathToFileURL(manifest.absolute).href, manifest.text);
-    const found = lintManifest(doc, { schema: chooseSchema(manifest.absolute) })
+    const found = lintManifest(doc, { schema: chooseSchema(manifest.absolute), environment: nodeRuleEnvironment(manifest.absolute), severity })
       .map((diagnostic) => toReportedProblem(manifest.shown, diagnostic))
       .filter((problem) => !quiet || problem.severity === 'error')
       .sort(compareProblems);

@@ -6,16 +6,17 @@ import type { Command } from './command';
 import { mainHelp } from './help';
 import type { CliIo } from './io';
 import { lintCommand } from './lintCommand';
+import { testRequestCommand } from '../request/cliCommand';
 
-export const commands: readonly Command[] = [lintCommand];
+export const commands: readonly Command[] = [lintCommand, testRequestCommand];
 
 const helpOption: OptionSpec = { name: 'help', short: 'h' };
 const globalOptions: readonly OptionSpec[] = [helpOption, { name: 'version' }];
 const mainHint = "try 'ld-manifest --help'";
 
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    return dispatch(argv, io);
+    return await dispatch(argv, io);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     io.err(`ld-manifest: ${oneLine(error.message)}\n`);
@@ -23,7 +24,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function dispatch(argv: readonly string[], io: CliIo): number {
+function dispatch(argv: readonly string[], io: CliIo): number | Promise<number> {
   const commandIndex = argv.findIndex((arg) => !arg.startsWith('-'));
   if (commandIndex !== 0) {
     // Only global options before the command (or no command at all).
@@ -35,9 +36,11 @@ function dispatch(argv: readonly string[], io: CliIo): number {
   const name = argv[commandIndex]!;
   const command = commands.find((c) => c.name === name);
   if (!command) throw new CliError(`unknown command '${name}' (commands: ${commands.map((c) => c.name).join(', ')}; ${mainHint})`);
-  const args = parseArgs(argv.slice(commandIndex + 1), [...command.options, helpOption], `try 'ld-manifest ${name} --help'`);
+  const rest = argv.slice(commandIndex + 1);
+  if (command.parsesOwnArguments) return command.run({ options: new Map(), positionals: rest }, io, rest);
+  const args = parseArgs(rest, [...command.options, helpOption], `try 'ld-manifest ${name} --help'`);
   if (args.options.has('help')) return print(io, command.help);
-  return command.run(args, io);
+  return command.run(args, io, rest);
 }
 
 function print(io: CliIo, text: string): number {

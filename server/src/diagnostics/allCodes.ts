@@ -1,10 +1,12 @@
 // Every code the product can report, joined from the feature areas' tables.
 import { baseCodes } from './codes';
+import { ruleCodes } from '../rules/codes';
+import { templateCodes } from '../templates/codes';
 
 export { SOURCE } from './codes';
 export type { CodeInfo } from './codes';
 
-export const allCodes = { ...baseCodes };
+export const allCodes = { ...baseCodes, ...templateCodes, ...ruleCodes };
 
 export type DiagnosticCode = keyof typeof allCodes;
 

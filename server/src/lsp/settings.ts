@@ -1,0 +1,21 @@
+// The `ldManifest.*` settings the server reads, pulled per document from the client.
+import type { Connection } from 'vscode-languageserver/node';
+import type { SchemaSetting } from '../schema/schemaContext';
+import { parseSeverityConfig, type SeverityConfig } from '../diagnostics/severityConfig';
+
+export interface ServerSettings {
+  readonly schema: SchemaSetting;
+  readonly severity: SeverityConfig;
+}
+
+const defaults: ServerSettings = { schema: 'auto', severity: { overrides: new Map(), problems: [] } };
+
+export async function readSettings(connection: Connection, canPull: boolean, uri: string): Promise<ServerSettings> {
+  if (!canPull) return defaults;
+  const section = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'ldManifest' })) as
+    | { schema?: unknown; severity?: unknown }
+    | null;
+  const schema = section?.schema === 'bundled' || section?.schema === 'workspace' ? section.schema : 'auto';
+  const severity = parseSeverityConfig(section?.severity ?? {}, 'ldManifest.severity');
+  return { schema, severity };
+}

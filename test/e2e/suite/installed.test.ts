@@ -1,0 +1,33 @@
+// The extension under test is the packaged .vsix installed into the editor, not the repository.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, REPO_ROOT, activatedExtension } from './helpers';
+
+describe('the installed extension', () => {
+  it('is the packaged .vsix from the extensions folder, not the repository', async () => {
+    const extension = await activatedExtension();
+    const extensionPath = fs.realpathSync(extension.extensionPath);
+    const repo = fs.realpathSync(REPO_ROOT);
+    assert.ok(!extensionPath.startsWith(repo + path.sep), `${extensionPath} is inside the repository ${repo}`);
+    // Both harnesses install the .vsix into a fresh extensions folder and say which one.
+    const expectedDir = process.env.LD_E2E_EXTENSIONS_DIR;
+    assert.ok(expectedDir, 'LD_E2E_EXTENSIONS_DIR is not set: run the suite through a harness that installs the .vsix');
+    assert.equal(path.dirname(extensionPath), fs.realpathSync(expectedDir), 'not installed in the run\'s extensions folder');
+    assert.equal(path.basename(extensionPath), `${EXTENSION_ID}-${extension.packageJSON.version}`);
+    assert.equal(vscode.extensions.all.filter((e) => e.id.toLowerCase() === EXTENSION_ID).length, 1);
+    assert.equal(extension.isActive, true);
+  });
+
+  it('ships the bundles and the schema, and no node_modules or source maps', async () => {
+    const extension = await activatedExtension();
+    const root = extension.extensionPath;
+    for (const file of ['dist/client.js', 'dist/server.js', 'package.json', 'schemas/manifest.schema.json']) {
+      assert.ok(fs.existsSync(path.join(root, file)), `${file} is missing from the package`);
+    }
+    assert.ok(!fs.existsSync(path.join(root, 'node_modules')), 'node_modules was packaged');
+    const files = fs.readdirSync(root, { recursive: true }).map(String);
+    assert.deepEqual(files.filter((f) => f.endsWith('.map') || f.endsWith('.ts')), [], 'source maps or sources were packaged');
+  });
+});
