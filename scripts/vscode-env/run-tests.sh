@@ -6,7 +6,7 @@
 # trust on, the others run with it off like @vscode/test-electron).
 #
 # usage: scripts/vscode-env/run-tests.sh [--vsix FILE] [SCENARIO...]
-#   SCENARIO: workspace | json-schemas | restricted (default: all three)
+#   SCENARIO: a folder of test/e2e/fixtures/ (default: every scenario listed below)
 # needs:  the .vsix (npm run package) and the test bundles (npm run build)
 # env:    LD_E2E_ENV     the environment folder (default <repo>/.test-env; made by setup.sh if missing)
 #         LD_E2E_KEEP=1  keep the run folder (code-server logs, user data) for a look afterwards
@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
     *) SCENARIOS+=("$1"); shift ;;
   esac
 done
-[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(workspace json-schemas restricted request)
+[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(workspace json-schemas restricted request editing)
 
 log() { echo "[e2e] $*" >&2; }
 [ -f "$VSIX" ] || { log "no $VSIX: run 'npm run package' first"; exit 2; }

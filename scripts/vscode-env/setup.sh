@@ -20,6 +20,11 @@ mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)
 log() { echo "[vscode-env] $*" >&2; }
 
+# Run from `npm test`, the environment carries the outer npm's configuration (npm_config_*), Node 20's
+# user agent among it: code-server's postinstall reads the Node version from that user agent and
+# refuses. The installs below must be configured by their own npm only.
+while IFS= read -r name; do unset "$name"; done < <(env | grep -o '^npm_[A-Za-z0-9_]*' || true)
+
 # 1) System packages (only when missing; apt needs root or sudo).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)

@@ -11,6 +11,7 @@ export const SCENARIOS: Record<string, string[]> = {
   'json-schemas': ['installed', 'noDuplicates'],
   restricted: ['restrictedMode'],
   request: ['installed', 'request'],
+  editing: ['installed', 'templates', 'pointers'],
 };
 
 export async function run(): Promise<void> {
