@@ -27,7 +27,7 @@ const SERVERS = [
     name: 'ld-manifest (ldManifest.schema=auto: finds the upstream manifest.schema.json)',
     command: [process.execPath, ourServerPath, '--stdio'],
     languageId: 'launchdarkly-manifest',
-    configuration: (section) => (section === 'ldManifest.schema' ? 'auto' : null),
+    configuration: (section) => (section === 'ldManifest' ? { schema: 'auto' } : null),
     // CHANGE_DEBOUNCE_MS in server.ts. Its 0 ms check on open is replaced by the debounced one, because
     // TextDocuments fires onDidChangeContent right after onDidOpen.
     debounceMs: { open: 120, change: 120 },
@@ -38,7 +38,7 @@ const SERVERS = [
     name: 'ld-manifest (ldManifest.schema=bundled: precompiled validator)',
     command: [process.execPath, ourServerPath, '--stdio'],
     languageId: 'launchdarkly-manifest',
-    configuration: (section) => (section === 'ldManifest.schema' ? 'bundled' : null),
+    configuration: (section) => (section === 'ldManifest' ? { schema: 'bundled' } : null),
     debounceMs: { open: 120, change: 120 },
   },
   {

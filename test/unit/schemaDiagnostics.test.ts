@@ -92,6 +92,12 @@ describe('schema diagnostics on the bundled schema', () => {
     assert.match(String(byCode.get('schema-wrong-type')!.message), /"requiresOAuth" must be true or false, not a string/);
   });
 
+  test('a value with the wrong shape and length gets one diagnostic, about its shape', () => {
+    const text = edited((m) => (m.version = 'one'));
+    const diagnostics = lint(text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['schema-pattern']);
+  });
+
   test('positions count UTF-16 units across CRLF, tabs, non-ASCII text and a BOM', () => {
     const manifest = validManifest() as Record<string, any>;
     manifest.author = 'Équipe 🚀 Ütility';

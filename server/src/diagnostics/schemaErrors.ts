@@ -13,7 +13,17 @@ export function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
     if (!remaining.includes(combinator)) continue; // discarded with a losing branch of an outer one
     remaining = reduceCombinator(combinator, remaining);
   }
-  return dedupe(remaining);
+  return withoutLengthWhereShapeFails(dedupe(remaining));
+}
+
+/**
+ * A string that has the wrong shape is usually also too short or long ("one" as a version): the
+ * shape (pattern, format, allowed values) explains it, so the length complaint on the same value goes.
+ */
+function withoutLengthWhereShapeFails(errors: ErrorObject[]): ErrorObject[] {
+  const SHAPE = new Set(['pattern', 'format', 'enum', 'const', 'type']);
+  const shaped = new Set(errors.filter((e) => SHAPE.has(e.keyword)).map((e) => e.instancePath));
+  return errors.filter((e) => !(e.keyword === 'minLength' || e.keyword === 'maxLength') || !shaped.has(e.instancePath));
 }
 
 function hasPassingSchemas(error: ErrorObject): boolean {
