@@ -66,3 +66,18 @@ export function nodeAtPointer(root: Node | undefined, pointer: string): Node | u
   }
   return node;
 }
+
+/** Calls `visit` with every string value of the tree (not keys) and its path. */
+export function forEachStringValue(root: Node | undefined, visit: (node: Node, path: JSONPath) => void): void {
+  const walk = (node: Node, path: JSONPath): void => {
+    if (node.type === 'string') visit(node, path);
+    else if (node.type === 'array') node.children?.forEach((child, index) => walk(child, [...path, index]));
+    else if (node.type === 'object') {
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) walk(value, [...path, String(key.value)]);
+      }
+    }
+  };
+  if (root) walk(root, []);
+}

@@ -1,7 +1,7 @@
 // Form variable keys named outside templates: `hmacSignature.hmacSecretFormVariableKey` and
 // `dependsOn[].variableKey`. They take part in diagnostics, completion, navigation and rename.
 import type { JSONPath, Node } from 'jsonc-parser';
-import { nodeAt, type ManifestDocument } from '../manifestDocument';
+import { forEachStringValue, nodeAt, type ManifestDocument } from '../manifestDocument';
 import { formVariablesAt, type FormVariable } from './formVariables';
 
 export interface KeyReference {
@@ -16,21 +16,10 @@ export interface KeyReference {
 
 export function keyReferences(doc: ManifestDocument): KeyReference[] {
   const found: KeyReference[] = [];
-  const visit = (node: Node, path: JSONPath): void => {
-    if (node.type === 'string') {
-      const reference = referenceAt(doc, node, path);
-      if (reference) found.push(reference);
-      return;
-    }
-    if (node.type === 'array') node.children?.forEach((child, index) => visit(child, [...path, index]));
-    if (node.type === 'object') {
-      for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? [];
-        if (key && value) visit(value, [...path, String(key.value)]);
-      }
-    }
-  };
-  if (doc.root) visit(doc.root, []);
+  forEachStringValue(doc.root, (node, path) => {
+    const reference = referenceAt(doc, node, path);
+    if (reference) found.push(reference);
+  });
   return found;
 }
 

@@ -2,7 +2,7 @@
 // (definitions.json `endpoint`, `jsonBody`, `payloadPrefix`; approval's parser `urlTemplate`;
 // syncedSegment `jsonResponseBody`; flagLink `uiBlocks`) and were checked against the 129 real manifests.
 import type { JSONPath, Node } from 'jsonc-parser';
-import type { ManifestDocument } from '../manifestDocument';
+import { forEachStringValue, type ManifestDocument } from '../manifestDocument';
 
 export type TemplateField =
   | 'url' // an endpoint's url
@@ -35,21 +35,10 @@ export function isJsonField(field: TemplateField): boolean {
 
 export function findTemplatedStrings(doc: ManifestDocument): TemplatedString[] {
   const found: TemplatedString[] = [];
-  const visit = (node: Node, path: JSONPath): void => {
-    if (node.type === 'string') {
-      const field = fieldAt(path);
-      if (field) found.push({ node, path, field, capability: path[0] === 'capabilities' && typeof path[1] === 'string' ? path[1] : undefined });
-      return;
-    }
-    if (node.type === 'array') node.children?.forEach((child, index) => visit(child, [...path, index]));
-    if (node.type === 'object') {
-      for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? [];
-        if (key && value) visit(value, [...path, String(key.value)]);
-      }
-    }
-  };
-  if (doc.root) visit(doc.root, []);
+  forEachStringValue(doc.root, (node, path) => {
+    const field = fieldAt(path);
+    if (field) found.push({ node, path, field, capability: path[0] === 'capabilities' && typeof path[1] === 'string' ? path[1] : undefined });
+  });
   return found;
 }
 
