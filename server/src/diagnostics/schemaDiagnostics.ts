@@ -57,7 +57,7 @@ function toDiagnostics(doc: ManifestDocument, context: SchemaContext, error: Err
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      const where = path.length === 0 ? 'the manifest' : label;
+      const where = path.length === 0 ? 'The manifest' : label;
       return on('schema-missing-key', ownerRange(doc, node), `${where} is missing the required key "${missing}"; add it.`);
     }
     case 'type': {
