@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 export const SCENARIOS: Record<string, string[]> = {
   workspace: ['installed', 'languageId', 'diagnostics', 'brokenManifest', 'languageFeatures'],
   'json-schemas': ['installed', 'noDuplicates'],
-  restricted: ['restrictedMode'],
+  restricted: ['restrictedMode', 'restrictedRequest'],
   request: ['installed', 'request'],
   editing: ['installed', 'templates', 'pointers'],
 };
