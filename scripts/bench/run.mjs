@@ -30,7 +30,7 @@ const SERVERS = [
     configuration: (section) => (section === 'ldManifest' ? { schema: 'auto' } : null),
     // CHANGE_DEBOUNCE_MS in server.ts. Its 0 ms check on open is replaced by the debounced one, because
     // TextDocuments fires onDidChangeContent right after onDidOpen.
-    debounceMs: { open: 120, change: 120 },
+    debounceMs: { open: 0, change: 120 }, // CHANGE_DEBOUNCE_MS in server/src/server.ts; an opened document is checked at once
   },
   {
     id: 'ours-bundled',
@@ -39,7 +39,7 @@ const SERVERS = [
     command: [process.execPath, ourServerPath, '--stdio'],
     languageId: 'launchdarkly-manifest',
     configuration: (section) => (section === 'ldManifest' ? { schema: 'bundled' } : null),
-    debounceMs: { open: 120, change: 120 },
+    debounceMs: { open: 0, change: 120 }, // CHANGE_DEBOUNCE_MS in server/src/server.ts; an opened document is checked at once
   },
   {
     id: 'json',
