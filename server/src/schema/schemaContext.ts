@@ -8,6 +8,7 @@ import addFormats from 'ajv-formats';
 import bundledValidate from 'ld-manifest-validator';
 import bundledSchemaJson from '../../../schemas/manifest.schema.json';
 import type { JsonSchema } from './jsonSchema';
+import { dedupeSubschemas } from './dedupeSubschemas';
 
 export type SchemaSetting = 'auto' | 'bundled' | 'workspace';
 
@@ -64,6 +65,7 @@ export function loadSchemaFile(path: string, kind: 'workspace' | 'file' = 'file'
     throw new SchemaLoadError(`schema ${absolute} is not a JSON Schema object`);
   }
   removeNestedIds(schema, true);
+  dedupeSubschemas(schema);
   let validate: ValidateFunction;
   try {
     const ajv = new Ajv({ allErrors: true, strict: false });
