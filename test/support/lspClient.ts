@@ -24,6 +24,8 @@ export interface ServerSession {
   open(uri: string, text: string, version?: number, languageId?: string): Promise<void>;
   stop(): Promise<void>;
   stderr(): string;
+  /** Messages the server asked the editor to show (window/showMessage), in order. */
+  shownMessages(): string[];
 }
 
 export async function startServer(command: string[], initializationOptions: unknown = undefined, configuration?: (section: string) => unknown): Promise<ServerSession> {
@@ -40,7 +42,13 @@ export async function startServer(command: string[], initializationOptions: unkn
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
     params.items.map((item) => (configuration ? configuration(item.section ?? '') : null)),
   );
+  const shown: string[] = [];
   connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/showMessage', (params: { message: string }) => void shown.push(params.message));
+  connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+    shown.push(params.message);
+    return null;
+  });
   connection.onNotification('ldManifest/schemaStatus', () => undefined);
   connection.listen();
   await connection.sendRequest(InitializeRequest.type, {
@@ -64,6 +72,7 @@ export async function startServer(command: string[], initializationOptions: unkn
       connection.dispose();
     },
     stderr: () => stderr,
+    shownMessages: () => [...shown],
   };
 }
 
