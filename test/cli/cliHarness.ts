@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import assert from 'node:assert/strict';
+import { manifestBasics } from '../support/manifests';
 
 /** The project root: this file is bundled to out/test/cli/<name>.test.js. */
 export const projectRoot = join(__dirname, '..', '..', '..');
@@ -66,16 +67,9 @@ export function writeFiles(root: string, files: Record<string, string | Uint8Arr
   }
 }
 
-/** A manifest that both the bundled and the upstream schema accept. */
+/** A manifest that both the bundled and the upstream schema accept, with no capability of its own. */
 export const validManifest = {
-  name: 'Example Integration',
-  version: '1.0.0',
-  overview: 'An example integration for tests.',
-  description: 'An example integration that exists only for the ld-manifest command-line tests.',
-  author: 'Example Inc.',
-  supportEmail: 'support@example.com',
-  links: { site: 'https://example.com', privacyPolicy: 'https://example.com/privacy' },
-  categories: ['monitoring'],
+  ...manifestBasics(),
   icons: { square: 'assets/square.svg', horizontal: 'assets/horizontal.svg' },
   otherCapabilities: ['external'],
 };

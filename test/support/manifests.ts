@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-export function validManifest(): Record<string, unknown> {
+/** The top-level fields every manifest needs, valid under the bundled and upstream schemas. */
+export function manifestBasics() {
   return {
     name: 'Example Store',
     version: '1.0.0',
@@ -13,6 +14,12 @@ export function validManifest(): Record<string, unknown> {
     links: { site: 'https://example.com', privacyPolicy: 'https://example.com/privacy' },
     categories: ['infrastructure'],
     icons: { square: 'assets/images/square.svg', horizontal: 'assets/images/horizontal.svg' },
+  };
+}
+
+export function validManifest(): Record<string, unknown> {
+  return {
+    ...manifestBasics(),
     capabilities: {
       featureStore: {
         formVariables: [

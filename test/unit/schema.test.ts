@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import Ajv, { type Options, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone';
+import { manifestBasics } from '../support/manifests';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -187,15 +188,7 @@ function snippetsAt(schema: JsonObject, pointer: string): Snippet[] {
 /** A small manifest written for these tests, valid under both schemas. */
 function baseManifest(): JsonObject {
   return {
-    name: 'Example',
-    version: '1.0.0',
-    overview: 'Send flag changes to Example.',
-    description: 'Example receives LaunchDarkly flag changes so that the team sees them next to its alerts.',
-    author: 'Example Inc.',
-    supportEmail: 'support@example.com',
-    links: { site: 'https://example.com', privacyPolicy: 'https://example.com/privacy' },
-    categories: ['monitoring'],
-    icons: { square: 'assets/images/square.svg', horizontal: 'assets/images/horizontal.svg' },
+    ...manifestBasics(),
     formVariables: [{ key: 'apiToken', name: 'API token', type: 'string', description: 'Your API token.', isSecret: true }],
     capabilities: {},
   };
