@@ -20,27 +20,22 @@ const RESULTS_FILE = join(root, 'bench-results.json');
 const ourServerPath = join(root, 'dist/server.js');
 const jsonServerPath = join(root, 'node_modules/vscode-json-languageserver/bin/vscode-json-languageserver');
 
+/** Our server under one `ldManifest.schema` setting. */
+function ourServer(schema, title, name) {
+  return {
+    id: `ours-${schema}`,
+    title,
+    name,
+    command: [process.execPath, ourServerPath, '--stdio'],
+    languageId: 'launchdarkly-manifest',
+    configuration: (section) => (section === 'ldManifest' ? { schema } : null),
+    debounceMs: { open: 0, change: 120 }, // CHANGE_DEBOUNCE_MS in server/src/server.ts; an opened document is checked at once
+  };
+}
+
 const SERVERS = [
-  {
-    id: 'ours-auto',
-    title: 'ours (workspace schema)',
-    name: 'ld-manifest (ldManifest.schema=auto: finds the upstream manifest.schema.json)',
-    command: [process.execPath, ourServerPath, '--stdio'],
-    languageId: 'launchdarkly-manifest',
-    configuration: (section) => (section === 'ldManifest' ? { schema: 'auto' } : null),
-    // CHANGE_DEBOUNCE_MS in server.ts. Its 0 ms check on open is replaced by the debounced one, because
-    // TextDocuments fires onDidChangeContent right after onDidOpen.
-    debounceMs: { open: 0, change: 120 }, // CHANGE_DEBOUNCE_MS in server/src/server.ts; an opened document is checked at once
-  },
-  {
-    id: 'ours-bundled',
-    title: 'ours (bundled schema)',
-    name: 'ld-manifest (ldManifest.schema=bundled: precompiled validator)',
-    command: [process.execPath, ourServerPath, '--stdio'],
-    languageId: 'launchdarkly-manifest',
-    configuration: (section) => (section === 'ldManifest' ? { schema: 'bundled' } : null),
-    debounceMs: { open: 0, change: 120 }, // CHANGE_DEBOUNCE_MS in server/src/server.ts; an opened document is checked at once
-  },
+  ourServer('auto', 'ours (workspace schema)', 'ld-manifest (ldManifest.schema=auto: finds the upstream manifest.schema.json)'),
+  ourServer('bundled', 'ours (bundled schema)', 'ld-manifest (ldManifest.schema=bundled: precompiled validator)'),
   {
     id: 'json',
     title: 'vscode-json-languageserver',
