@@ -4,7 +4,7 @@ import { DiagnosticSeverity, type MarkupContent } from 'vscode-languageserver-ty
 import { parseManifest } from '../../server/src/manifestDocument';
 import { pointerCompletion, pointerHover, ruleCodeActions, ruleDiagnostics, sampleResponseFile } from '../../server/src/rules';
 import { escapeToken, pointerProblems, pointerTokens, selectPointer } from '../../server/src/pointers/jsonPointer';
-import { sourceSpan, valueOffsets } from '../../server/src/pointers/stringOffsets';
+import { decodeJsonString, documentSpan } from '../../server/src/jsonStringMap';
 import { positionOf, rangeOfText } from '../support/manifests';
 import { applyAction, codesOf, correctFiles, correctManifest, docOf, edited, memoryEnvironment, MANIFEST_PATH, msg, type EditableJson } from './rulesTestSupport';
 
@@ -35,9 +35,10 @@ describe('JSON pointers (RFC 6901)', () => {
   });
   test('value indexes map to source offsets through escapes', () => {
     const literal = '"\\u0061\\"b"'; // the value a"b
-    const offsets = valueOffsets(literal, 10);
-    assert.deepEqual(offsets, [11, 17, 19, 20]);
-    assert.deepEqual(sourceSpan(offsets, 1, 1), { offset: 17, length: 2 });
+    const decoded = decodeJsonString(literal, 10);
+    assert.equal(decoded.value, 'a"b');
+    assert.deepEqual(decoded.offsets, [11, 17, 19, 20]);
+    assert.deepEqual(documentSpan(decoded, 1, 2), { start: 17, end: 19 });
   });
 });
 

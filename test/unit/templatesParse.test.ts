@@ -1,7 +1,7 @@
 // Parsing and position mapping of templates: JSON escapes, CRLF, multi-byte text, Handlebars syntax.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeJsonString, decodedIndexAt, documentSpan, jsonStringContent } from '../../server/src/templates/jsonStringMap';
+import { decodeJsonString, decodedIndexAt, documentSpan, jsonStringContent } from '../../server/src/jsonStringMap';
 import { lexTemplate, parseTemplate } from '../../server/src/templates/parseTemplate';
 import { modelOf } from '../../server/src/templates/templateModel';
 import { parseManifest } from '../../server/src/manifestDocument';

@@ -9,7 +9,7 @@ import { keyOf, valueAt } from '../rules/tree';
 import { jsonTypeOf, pointerProblems, pointerTokens, selectPointer } from './jsonPointer';
 import { pointerFields, type PointerField } from './pointerFields';
 import { evaluationTargets, sampleFor } from './sampleResponses';
-import { sourceSpan, valueOffsets } from './stringOffsets';
+import { decodeJsonString, documentSpan } from '../jsonStringMap';
 
 export function pointerDiagnostics(doc: ManifestDocument, env: RuleEnvironment): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -43,9 +43,9 @@ export function pointerDiagnostics(doc: ManifestDocument, env: RuleEnvironment):
 }
 
 function charRange(doc: ManifestDocument, field: PointerField, index: number, length: number) {
-  const offsets = valueOffsets(doc.text.getText().slice(field.node.offset, field.node.offset + field.node.length), field.node.offset);
-  const span = sourceSpan(offsets, index, length);
-  return rangeOf(doc, span.offset, span.length);
+  const decoded = decodeJsonString(doc.text.getText().slice(field.node.offset, field.node.offset + field.node.length), field.node.offset);
+  const span = documentSpan(decoded, index, index + length);
+  return rangeOf(doc, span.start, span.end - span.start);
 }
 
 function syntaxDiagnostics(doc: ManifestDocument, field: PointerField, pointer: string): Diagnostic[] {

@@ -2,7 +2,7 @@
 // Cached per ManifestDocument (they are immutable snapshots) so that hover, highlights and semantic
 // tokens on the same version share the work.
 import type { ManifestDocument } from '../manifestDocument';
-import { decodeJsonString, documentSpan, type DecodedString } from './jsonStringMap';
+import { decodeJsonString, documentSpan, type DecodedString } from '../jsonStringMap';
 import { parseTemplate, type ParsedTemplate, type Span } from './parseTemplate';
 import { FEATURE_STORE_KEY, scopeOf, type BuiltinName, type TemplateScope } from './scopes';
 import { findTemplatedStrings, type TemplatedString } from './templatedStrings';

@@ -6,7 +6,7 @@ import { SOURCE } from '../diagnostics/codes';
 import { nodeAt, offsetAt, rangeOf, type ManifestDocument } from '../manifestDocument';
 import type { UnknownNameData } from './diagnostics';
 import { declaredVariables } from './locate';
-import { jsonStringContent } from './jsonStringMap';
+import { jsonStringContent } from '../jsonStringMap';
 
 export function templateCodeActions(doc: ManifestDocument, _range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];

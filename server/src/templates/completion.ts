@@ -13,7 +13,7 @@ import { offsetAt, rangeOf, type ManifestDocument } from '../manifestDocument';
 import type { TemplateSite } from './analysis';
 import { describeVariable } from './hover';
 import { helperMarkdown, helpers, helperSignature, type HelperInfo } from './helpers';
-import { decodedIndexAt, documentSpan, jsonStringContent } from './jsonStringMap';
+import { decodedIndexAt, documentSpan, jsonStringContent } from '../jsonStringMap';
 import { keyReferences } from './keyReferences';
 import { innerSpan, siteAt } from './locate';
 import type { FormVariable } from './formVariables';

@@ -2,7 +2,7 @@
 // reference and every hmacSignature/dependsOn key, JSON-escaped.
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { rangeOf, type ManifestDocument } from '../manifestDocument';
-import { jsonStringContent } from './jsonStringMap';
+import { jsonStringContent } from '../jsonStringMap';
 import { occurrencesOf, targetAt, variableOf, type Target } from './locate';
 import { templateSites } from './analysis';
 import type { FormVariable } from './formVariables';

@@ -1,4 +1,4 @@
-// The bridge between a template's text (the decoded JSON string) and the document: every decoded
+// The bridge between a JSON string's value (a template, a pointer) and the document: every decoded
 // UTF-16 unit knows the document offset where its raw representation starts, so that a reference
 // inside `"Bearer \"{{apiTokn}}\""` or after a `\u00e9` still underlines exactly the right text.
 
