@@ -3,6 +3,7 @@
 import { parseTree, type Node, type ParseError, findNodeAtLocation, type JSONPath } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { pointerTokens } from './pointers/jsonPointer';
 
 export interface ManifestDocument {
   readonly uri: string;
@@ -55,10 +56,8 @@ export function propertyKeyNode(node: Node): Node | undefined {
  * like `0` is an index in an array and a key in an object.
  */
 export function nodeAtPointer(root: Node | undefined, pointer: string): Node | undefined {
-  if (pointer === '') return root;
   let node = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const token of pointerTokens(pointer)) {
     if (!node) return undefined;
     if (node.type === 'array') node = node.children?.[Number(token)];
     else if (node.type === 'object') node = node.children?.find((p) => p.children?.[0]?.value === token)?.children?.[1];

@@ -1,7 +1,7 @@
 // Validates a manifest with the schema in force and turns each ajv error into one diagnostic on the
 // narrowest range: an unknown key on that key, a wrong value on the value, a missing key on the key
 // of the object that lacks it.
-import { getNodeValue, type Node } from 'jsonc-parser';
+import { getNodePath, getNodeValue, type Node } from 'jsonc-parser';
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { nodeAtPointer, nodeRange, propertyKeyNode, rangeOf, type ManifestDocument } from '../manifestDocument';
@@ -11,7 +11,7 @@ import { nearestName } from '../nearestName';
 import { makeDiagnostic } from './makeDiagnostic';
 import type { DiagnosticCode } from './allCodes';
 import { selectErrors } from './schemaErrors';
-import { describePattern, describeValue, jsonTypeOf, locationLabel, pathOfPointer, quoteList } from './schemaWording';
+import { describePattern, describeValue, locationLabel, quoteList } from './schemaWording';
 
 export function schemaDiagnostics(doc: ManifestDocument, context: SchemaContext): Diagnostic[] {
   const root = doc.root;
@@ -32,7 +32,7 @@ export function schemaDiagnostics(doc: ManifestDocument, context: SchemaContext)
 }
 
 function toDiagnostics(doc: ManifestDocument, context: SchemaContext, error: ErrorObject, node: Node): Diagnostic[] {
-  const path = pathOfPointer(error.instancePath, doc.root);
+  const path = getNodePath(node);
   const label = locationLabel(path);
   const params = error.params as Record<string, unknown>;
   const on = (code: DiagnosticCode, range: Range, message: string) => [makeDiagnostic(code, range, message)];
@@ -62,7 +62,7 @@ function toDiagnostics(doc: ManifestDocument, context: SchemaContext, error: Err
     }
     case 'type': {
       const expected = String(params.type).split(',');
-      return on('schema-wrong-type', valueRange(doc, node), `${label} must be ${expected.map(article).join(' or ')}, not ${article(jsonTypeOf(node)).replace('true or false', 'a boolean')}.`);
+      return on('schema-wrong-type', valueRange(doc, node), `${label} must be ${expected.map(article).join(' or ')}, not ${article(node.type).replace('true or false', 'a boolean')}.`);
     }
     case 'enum':
     case 'const': {

@@ -1,24 +1,6 @@
 // How validation messages name places, values and patterns.
 import type { JSONPath, Node } from 'jsonc-parser';
 
-/** The path of an ajv `instancePath`, with indexes as numbers where the document has arrays. */
-export function pathOfPointer(pointer: string, root: Node | undefined): JSONPath {
-  const path: JSONPath = [];
-  let node = root;
-  if (pointer === '') return path;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node?.type === 'array') {
-      path.push(Number(token));
-      node = node.children?.[Number(token)];
-    } else {
-      path.push(token);
-      node = node?.children?.find((p) => p.children?.[0]?.value === token)?.children?.[1];
-    }
-  }
-  return path;
-}
-
 /** `capabilities.featureStore.formVariables[0].key`: where a problem is, as the author reads it. */
 export function locationLabel(path: JSONPath): string {
   if (path.length === 0) return 'the manifest';
@@ -35,11 +17,6 @@ export function describeValue(node: Node): string {
   if (node.type === 'array') return 'an array';
   const text = JSON.stringify(node.value);
   return text.length > 60 ? text.slice(0, 57) + '…"' : text;
-}
-
-export function jsonTypeOf(node: Node): string {
-  if (node.type === 'number' && Number.isInteger(node.value)) return 'number';
-  return node.type;
 }
 
 export function quoteList(values: readonly unknown[]): string {

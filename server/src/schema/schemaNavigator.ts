@@ -3,6 +3,7 @@
 // are followed; the project never fetches anything.
 import type { JSONPath } from 'jsonc-parser';
 import type { JsonSchema, JsonSchemaRef } from './jsonSchema';
+import { pointerTokens } from '../pointers/jsonPointer';
 
 export class SchemaNavigator {
   private readonly refCache = new Map<string, JsonSchema | undefined>();
@@ -101,8 +102,8 @@ export class SchemaNavigator {
     if (ref === '#' || ref === '') target = this.root;
     else if (ref.startsWith('#/')) {
       target = this.root;
-      for (const raw of ref.slice(2).split('/')) {
-        const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      // A local reference is a URI fragment holding a JSON pointer.
+      for (const token of pointerTokens(decodeURIComponent(ref.slice(1)))) {
         target = typeof target === 'object' && target !== null ? (target as Record<string, unknown>)[token] : undefined;
       }
     }
