@@ -4,6 +4,7 @@ import { parseTree, type Node, type ParseError, findNodeAtLocation, type JSONPat
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { pointerTokens } from './pointers/jsonPointer';
+import { valueOf } from './jsonTree';
 
 export interface ManifestDocument {
   readonly uri: string;
@@ -60,7 +61,7 @@ export function nodeAtPointer(root: Node | undefined, pointer: string): Node | u
   for (const token of pointerTokens(pointer)) {
     if (!node) return undefined;
     if (node.type === 'array') node = node.children?.[Number(token)];
-    else if (node.type === 'object') node = node.children?.find((p) => p.children?.[0]?.value === token)?.children?.[1];
+    else if (node.type === 'object') node = valueOf(node, token);
     else return undefined;
   }
   return node;

@@ -3,7 +3,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { nodeRange, type ManifestDocument } from '../manifestDocument';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
-import { keyOf, valueAt } from '../rules/tree';
+import { keyOf, valueAt } from '../jsonTree';
 
 export const STORE_PARSER_PATH = ['capabilities', 'featureStore', 'validationRequest', 'parser'] as const;
 

@@ -5,7 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { rangeOf, type ManifestDocument } from '../manifestDocument';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
 import type { RuleEnvironment } from '../rules/environment';
-import { keyOf, valueAt } from '../rules/tree';
+import { keyOf, valueAt } from '../jsonTree';
 import { jsonTypeOf, pointerProblems, pointerTokens, selectPointer } from './jsonPointer';
 import { pointerFields, type PointerField } from './pointerFields';
 import { evaluationTargets, sampleFor } from './sampleResponses';

@@ -3,7 +3,7 @@
 import type { JSONPath, Node } from 'jsonc-parser';
 import type { ManifestDocument } from '../manifestDocument';
 import { formVariableScopes } from '../rules/formVariableScopes';
-import { stringAt, stringOf, valueAt, valueOf } from '../rules/tree';
+import { stringAt, stringOf, valueAt, valueOf } from '../jsonTree';
 
 export type PointerRole = 'success' | 'errors' | 'other';
 

@@ -4,6 +4,7 @@
 import type { JSONPath, Node } from 'jsonc-parser';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { nodeAt, type ManifestDocument } from '../manifestDocument';
+import { valueOf } from '../jsonTree';
 import { resolveReference, templateSites } from '../templates/analysis';
 import { templateDiagnostics } from '../templates/diagnostics';
 import { FEATURE_STORE_KEY } from '../templates/scopes';
@@ -94,16 +95,14 @@ export function requestSpec(doc: ManifestDocument, kind: RequestKind): SpecResul
 
 function readEndpoint(node: Node | undefined): EndpointSpec | string {
   if (node?.type !== 'object') return 'is missing';
-  const value = (name: string) => node.children?.find((p) => p.children?.[0]?.value === name)?.children?.[1];
-  const url = value('url')?.value;
-  const method = value('method')?.value;
+  const url = valueOf(node, 'url')?.value;
+  const method = valueOf(node, 'method')?.value;
   if (typeof url !== 'string') return 'has no `url` string';
   if (typeof method !== 'string') return 'has no `method` string';
   const headers: { name: string; value: string }[] = [];
-  for (const entry of value('headers')?.children ?? []) {
-    const field = (name: string) => entry.children?.find((p) => p.children?.[0]?.value === name)?.children?.[1]?.value;
-    const name = field('name');
-    const headerValue = field('value');
+  for (const entry of valueOf(node, 'headers')?.children ?? []) {
+    const name = valueOf(entry, 'name')?.value;
+    const headerValue = valueOf(entry, 'value')?.value;
     if (typeof name !== 'string' || typeof headerValue !== 'string') return 'has a header without a `name` and `value` string';
     headers.push({ name, value: headerValue });
   }

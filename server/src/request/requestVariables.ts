@@ -1,6 +1,7 @@
-// The form variables of the featureStore capability with everything a prompt needs (the template
-// module's FormVariable has no placeholder or allowed values, so they are read here).
+// The form variables of the featureStore capability as a prompt needs them: the template module's
+// reading of the list, with a name and type to show even where the manifest leaves them out.
 import type { Node } from 'jsonc-parser';
+import { formVariablesIn } from '../templates/formVariables';
 
 export interface RequestVariable {
   readonly key: string;
@@ -15,30 +16,20 @@ export interface RequestVariable {
 }
 
 export function requestVariables(list: Node | undefined): RequestVariable[] {
-  if (list?.type !== 'array') return [];
-  const variables: RequestVariable[] = [];
-  for (const entry of list.children ?? []) {
-    if (entry.type !== 'object') continue;
-    const value = (name: string): unknown => entry.children?.find((p) => p.children?.[0]?.value === name)?.children?.[1]?.value;
-    const text = (name: string) => (typeof value(name) === 'string' ? (value(name) as string) : undefined);
-    const key = text('key');
-    if (key === undefined) continue;
-    const allowedNode = entry.children?.find((p) => p.children?.[0]?.value === 'allowedValues')?.children?.[1];
-    const allowedValues = allowedNode?.type === 'array' ? (allowedNode.children ?? []).map((c) => String(c.value)) : undefined;
-    const defaultValue = value('defaultValue');
-    variables.push({
-      key,
-      name: text('name') ?? key,
-      type: text('type') ?? 'string',
-      description: text('description'),
-      placeholder: text('placeholder'),
-      isSecret: value('isSecret') === true,
-      isOptional: value('isOptional') === true,
+  return (list ? formVariablesIn(list) : []).map((variable) => {
+    const defaultValue = variable.defaultValue;
+    return {
+      key: variable.key,
+      name: variable.name ?? variable.key,
+      type: variable.type ?? 'string',
+      description: variable.description,
+      placeholder: variable.placeholder,
+      isSecret: variable.isSecret,
+      isOptional: variable.isOptional,
       defaultValue: typeof defaultValue === 'string' || typeof defaultValue === 'number' || typeof defaultValue === 'boolean' ? defaultValue : undefined,
-      allowedValues,
-    });
-  }
-  return variables;
+      allowedValues: variable.allowedValues,
+    };
+  });
 }
 
 /** Variables answered by picking: enums, booleans and anything with `allowedValues`. */

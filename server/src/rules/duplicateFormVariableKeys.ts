@@ -4,7 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { nodeRange, type ManifestDocument } from '../manifestDocument';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
 import { formVariableScopes } from './formVariableScopes';
-import { valueOf } from './tree';
+import { valueOf } from '../jsonTree';
 
 export function duplicateFormVariableKeyDiagnostics(doc: ManifestDocument): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

@@ -5,7 +5,7 @@ import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { nodeRange, type ManifestDocument } from '../manifestDocument';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
-import { itemsOf, propertiesOf, stringAt, valueAt, valueOf } from './tree';
+import { itemsOf, propertiesOf, stringAt, valueAt, valueOf } from '../jsonTree';
 
 const READ_METHODS = new Set(['GET', 'DELETE']);
 

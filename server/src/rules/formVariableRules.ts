@@ -7,7 +7,7 @@ import { nodeRange, type ManifestDocument } from '../manifestDocument';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
 import type { RuleCode } from './codes';
 import { formVariableScopes, type FormVariableScope } from './formVariableScopes';
-import { isTrue, keyOf, stringAt, valueOf } from './tree';
+import { isTrue, keyOf, stringAt, valueOf } from '../jsonTree';
 
 /** The JSON type a defaultValue must have, by variable type; types not listed are not checked. */
 const DEFAULT_VALUE_TYPES: Record<string, 'string' | 'boolean'> = {

@@ -4,7 +4,7 @@
 // only advice: the featureStore's own variables (akamai `network`, vercel `teamId`) and approval's
 // per-request `approvalFormVariables` (servicenow-c0 `assignmentGroup`, optional without a default).
 import type { JSONPath, Node } from 'jsonc-parser';
-import { itemsOf, propertiesOf, valueOf } from './tree';
+import { itemsOf, propertiesOf, valueOf } from '../jsonTree';
 
 export interface FormVariableScope {
   readonly array: Node;

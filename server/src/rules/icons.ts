@@ -5,7 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { nodeRange, type ManifestDocument } from '../manifestDocument';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
 import { besideManifest, type RuleEnvironment } from './environment';
-import { propertiesOf, valueOf } from './tree';
+import { propertiesOf, valueOf } from '../jsonTree';
 
 export interface IconReference {
   readonly name: string;

@@ -4,7 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { nodeRange, type ManifestDocument } from '../manifestDocument';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
 import type { RuleEnvironment } from './environment';
-import { valueOf } from './tree';
+import { valueOf } from '../jsonTree';
 
 export function oauthIntegrationKeyDiagnostics(doc: ManifestDocument, env: RuleEnvironment): Diagnostic[] {
   const node = valueOf(doc.root, 'oauthIntegrationKey');

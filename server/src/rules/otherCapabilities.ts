@@ -5,7 +5,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { nodeRange, rangeOf, type ManifestDocument } from '../manifestDocument';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
-import { itemsOf, keyOf, valueOf } from './tree';
+import { itemsOf, keyOf, valueOf } from '../jsonTree';
 
 export function otherCapabilitiesDiagnostics(doc: ManifestDocument): Diagnostic[] {
   const root = doc.root;

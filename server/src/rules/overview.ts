@@ -3,7 +3,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { nodeRange, type ManifestDocument } from '../manifestDocument';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
-import { valueOf } from './tree';
+import { valueOf } from '../jsonTree';
 
 export function overviewDiagnostics(doc: ManifestDocument): Diagnostic[] {
   const node = valueOf(doc.root, 'overview');

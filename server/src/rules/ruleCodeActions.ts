@@ -5,7 +5,7 @@ import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type Range 
 import { nodeRange, offsetAt, type ManifestDocument } from '../manifestDocument';
 import { STORE_PARSER_PATH } from '../pointers/errorKey';
 import { pointerFields } from '../pointers/pointerFields';
-import { keyOf, valueAt } from './tree';
+import { keyOf, valueAt } from '../jsonTree';
 
 export function ruleCodeActions(doc: ManifestDocument, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];

@@ -6,7 +6,7 @@ import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { nodeRange, type ManifestDocument } from '../manifestDocument';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
-import { keyOf, valueAt } from './tree';
+import { keyOf, valueAt } from '../jsonTree';
 
 export function syncedSegmentPathDiagnostics(doc: ManifestDocument): Diagnostic[] {
   const requestParserKey = keyOf(valueAt(doc.root, 'capabilities', 'syncedSegment'), 'requestParser');

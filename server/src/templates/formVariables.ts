@@ -2,6 +2,7 @@
 // navigate to and rename), plus the facts hover and completion show.
 import type { JSONPath, Node } from 'jsonc-parser';
 import { nodeAt, type ManifestDocument } from '../manifestDocument';
+import { isTrue, itemsOf, stringAt, valueOf } from '../jsonTree';
 
 export interface FormVariable {
   readonly key: string;
@@ -14,6 +15,9 @@ export interface FormVariable {
   readonly name?: string;
   readonly type?: string;
   readonly description?: string;
+  readonly placeholder?: string;
+  /** `allowedValues`, each as text. */
+  readonly allowedValues?: readonly string[];
   readonly isSecret: boolean;
   readonly isOptional: boolean;
   readonly defaultValue?: unknown;
@@ -29,25 +33,22 @@ export function formVariablesIn(list: Node): FormVariable[] {
   const variables: FormVariable[] = [];
   for (const entry of list.children ?? []) {
     if (entry.type !== 'object') continue;
-    const property = (name: string) => entry.children?.find((p) => p.children?.[0]?.value === name)?.children?.[1];
-    const keyNode = property('key');
+    const keyNode = valueOf(entry, 'key');
     if (keyNode?.type !== 'string' || typeof keyNode.value !== 'string') continue;
-    const text = (name: string) => {
-      const value = property(name)?.value;
-      return typeof value === 'string' ? value : undefined;
-    };
-    const defaultNode = property('defaultValue');
+    const allowed = valueOf(entry, 'allowedValues');
     variables.push({
       key: keyNode.value,
       keyNode,
       entry,
       list,
-      name: text('name'),
-      type: text('type'),
-      description: text('description'),
-      isSecret: property('isSecret')?.value === true,
-      isOptional: property('isOptional')?.value === true,
-      defaultValue: defaultNode ? defaultNode.value : undefined,
+      name: stringAt(entry, 'name'),
+      type: stringAt(entry, 'type'),
+      description: stringAt(entry, 'description'),
+      placeholder: stringAt(entry, 'placeholder'),
+      allowedValues: allowed?.type === 'array' ? itemsOf(allowed).map((item) => String(item.value)) : undefined,
+      isSecret: isTrue(entry, 'isSecret'),
+      isOptional: isTrue(entry, 'isOptional'),
+      defaultValue: valueOf(entry, 'defaultValue')?.value,
     });
   }
   return variables;

@@ -3,6 +3,7 @@
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { rangeOf, type ManifestDocument } from '../manifestDocument';
 import { jsonStringContent } from '../jsonStringMap';
+import { valueOf } from '../jsonTree';
 import { occurrencesOf, targetAt, variableOf, type Target } from './locate';
 import { templateSites } from './analysis';
 import type { FormVariable } from './formVariables';
@@ -43,7 +44,7 @@ function invalidName(doc: ManifestDocument, variable: FormVariable, name: string
   if (name.length > KEY_MAX_LENGTH) return `A form variable key has at most ${KEY_MAX_LENGTH} characters.`;
   if (/\s/.test(name)) return 'A form variable key cannot contain whitespace.';
   if (!HANDLEBARS_ID.test(name) || RESERVED.has(name) || /^\d+$/.test(name)) return `\`${name}\` cannot be referenced as \`{{${name}}}\` in a template.`;
-  const siblings = variable.list.type === 'object' ? (variable.list.children ?? []).map((p) => p.children?.[0]?.value) : (variable.list.children ?? []).map((e) => e.children?.find((p) => p.children?.[0]?.value === 'key')?.children?.[1]?.value);
+  const siblings = variable.list.type === 'object' ? (variable.list.children ?? []).map((p) => p.children?.[0]?.value) : (variable.list.children ?? []).map((entry) => valueOf(entry, 'key')?.value);
   if (siblings.includes(name)) return `\`${name}\` already exists in this list.`;
   // A name LaunchDarkly already supplies where the variable is used would be shadowed or shadow it.
   for (const site of templateSites(doc)) {

@@ -3,6 +3,7 @@
 // supplies for that capability.
 import type { JSONPath, Node } from 'jsonc-parser';
 import { nodeAt, type ManifestDocument } from '../manifestDocument';
+import { valueOf } from '../jsonTree';
 import { formVariablesAt, type FormVariable } from './formVariables';
 import type { TemplatedString } from './templatedStrings';
 
@@ -170,7 +171,7 @@ export function metadataKeys(doc: ManifestDocument): FormVariable[] {
   for (const property of metadata.children ?? []) {
     const [keyNode, value] = property.children ?? [];
     if (!keyNode || typeof keyNode.value !== 'string') continue;
-    const type = value?.children?.find((p) => p.children?.[0]?.value === 'type')?.children?.[1]?.value;
+    const type = valueOf(value, 'type')?.value;
     keys.push({
       key: keyNode.value,
       keyNode,

@@ -2,7 +2,7 @@
 // JSON-escaped for a .json template, so that quotes and newlines in it keep the output valid JSON)
 // and `formVariables` holding a plausible value for each top-level form variable.
 import type { Node } from 'jsonc-parser';
-import { isTrue, itemsOf, stringAt, valueOf } from '../tree';
+import { isTrue, itemsOf, stringAt, valueOf } from '../../jsonTree';
 
 const OAUTH = { baseURI: 'https://oauth.example.com', accessToken: 'sample-access-token' };
 

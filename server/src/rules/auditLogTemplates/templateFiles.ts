@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { nodeRange, type ManifestDocument } from '../../manifestDocument';
 import { makeDiagnostic } from '../../diagnostics/makeDiagnostic';
 import { besideManifest, type RuleEnvironment } from '../environment';
-import { propertiesOf, valueAt } from '../tree';
+import { propertiesOf, valueAt } from '../../jsonTree';
 import { renderStrict } from './handlebarsRuntime';
 import { sampleEventFor, type TemplateKind } from './sampleEvents';
 import { isJsonTemplate, templateContext } from './templateContext';

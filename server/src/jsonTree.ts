@@ -1,5 +1,5 @@
-// Small, null-tolerant readers of the jsonc-parser tree. Rules run on documents the author is still
-// typing, so every step may find nothing, or a value of the wrong type, and must simply stop there.
+// Small, null-tolerant readers of the jsonc-parser tree. Every feature runs on documents the author is
+// still typing, so every step may find nothing, or a value of the wrong type, and must simply stop there.
 import type { Node } from 'jsonc-parser';
 
 /** The value node of `key` in an object node. */
