@@ -48,6 +48,11 @@ const parsed = new Map<string, { version: number; doc: ManifestDocument }>();
 /** Rule environments by URI: they cache what they read of the workspace until files change. */
 const environments = new Map<string, RuleEnvironment>();
 const pendingChecks = new Map<string, NodeJS.Timeout>();
+interface DocumentContext {
+  readonly settings: ServerSettings;
+  readonly schema: SchemaContext;
+}
+const contexts = new Map<string, Promise<DocumentContext>>();
 const reportedSettingProblems = new Set<string>();
 let canPullConfiguration = false;
 
@@ -101,9 +106,23 @@ function environmentOf(uri: string): RuleEnvironment {
   return environment;
 }
 
-async function contextOf(uri: string): Promise<{ settings: ServerSettings; schema: SchemaContext }> {
-  const settings = await readSettings(connection, canPullConfiguration, uri);
-  return { settings, schema: resolveSchemaContext(filePathOf(uri), settings.schema) };
+/**
+ * The settings and schema in force for a document, asked for once and kept until the configuration
+ * or watched files change (or the document closes): completion and hover must not wait on a settings
+ * round trip and a walk up the folders each time.
+ */
+function contextOf(uri: string): Promise<DocumentContext> {
+  let context = contexts.get(uri);
+  if (!context) {
+    context = readSettings(connection, canPullConfiguration, uri).then((settings) => ({
+      settings,
+      schema: resolveSchemaContext(filePathOf(uri), settings.schema),
+    }));
+    contexts.set(uri, context);
+    // A failed read is not kept: the next request asks again.
+    context.catch(() => contexts.delete(uri));
+  }
+  return context;
 }
 
 async function check(uri: string): Promise<void> {
@@ -188,15 +207,18 @@ documents.onDidClose((event) => {
   pendingChecks.delete(uri);
   parsed.delete(uri);
   environments.delete(uri);
+  contexts.delete(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 connection.onDidChangeConfiguration(() => {
+  contexts.clear();
   reportedSettingProblems.clear();
   recheckAll();
 });
 connection.onDidChangeWatchedFiles(() => {
   // Icons, templates, sample responses, schemas or other manifests changed on disk.
   environments.clear();
+  contexts.clear();
   recheckAll();
 });
 
