@@ -21,6 +21,23 @@ export default tseslint.config(
     },
   },
   {
+    // The engine is pure: it runs in the Node server, the CLI and a browser worker, and reaches files
+    // and settings only through its host interface (server/src/engine/host.ts).
+    files: ['server/src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'url', 'os', 'child_process', 'http', 'https', 'crypto'], message: 'The engine has no Node dependency: read through EngineHost.' },
+            { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'The engine knows neither VS Code nor the LSP connection.' },
+            { group: ['**/lsp/**', '**/cli/**', '**/node/**', '**/request/**', '**/client/**'], message: 'The engine imports nothing from its adapters.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests edit manifests as loose JSON objects; typing every nesting level would hide the intent.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

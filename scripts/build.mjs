@@ -37,16 +37,38 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  alias: { 'ld-manifest-validator': join(root, 'server/generated/manifestValidator.js') },
+  alias: {
+    'ld-manifest-validator': join(root, 'server/generated/manifestValidator.js'),
+    // Handlebars' Node entry registers a require hook with `fs` and pulls in source-map; its browser
+    // build is the same parser and runtime without them, so one engine bundles for Node and workers.
+    handlebars: join(root, 'node_modules/handlebars/dist/cjs/handlebars.js'),
+  },
   absWorkingDir: root,
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
 };
 
+/**
+ * The engine must bundle for a platform without Node (a browser worker): esbuild fails on any
+ * `node:` import or Node-only package reachable from the language service. Nothing is written.
+ */
+function checkEngineIsPure() {
+  return esbuild.build({
+    ...common,
+    platform: 'neutral',
+    format: 'esm',
+    sourcemap: false,
+    minify: false,
+    write: false,
+    entryPoints: ['server/src/engine/languageService.ts'],
+  });
+}
+
 generateValidator();
 await Promise.all([
+  checkEngineIsPure(),
   esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/server.ts' }, outdir: 'dist' }),
   esbuild.build({
     ...common,
     entryPoints: { cli: 'server/src/cli.ts' },

@@ -1,9 +1,11 @@
 // The VS Code side: recognises manifests, starts the language server when the first one opens, and
-// owns the commands and the schema status item. Every language feature lives in the server.
+// owns the commands and the schema status item. Every language feature lives in the server; what the
+// request commands need of the manifest, they ask the server for (server/src/protocol.ts).
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGE_ID, adoptIfManifest } from './manifestDetection';
-import { SCHEMA_STATUS_NOTIFICATION, SchemaStatusItem, type SchemaStatus } from './schemaStatus';
+import { LANGUAGE_ID, SchemaStatusNotification } from '../../server/src/protocol';
+import { adoptIfManifest } from './manifestDetection';
+import { SchemaStatusItem } from './schemaStatus';
 import { registerRequestFeatures } from './request';
 
 let client: LanguageClient | undefined;
@@ -11,13 +13,13 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<{ ready: () => Promise<void> }> {
   const status = new SchemaStatusItem();
   context.subscriptions.push(status, vscode.window.onDidChangeActiveTextEditor(() => status.render()));
-  context.subscriptions.push(...registerRequestFeatures(context));
 
-  let starting: Promise<void> | undefined;
-  const ensureStarted = (): Promise<void> => (starting ??= startClient(context, status));
+  let starting: Promise<LanguageClient> | undefined;
+  const ensureStarted = (): Promise<LanguageClient> => (starting ??= startClient(context, status));
+  context.subscriptions.push(...registerRequestFeatures(context, ensureStarted));
 
-  const onDocument = async (document: vscode.TextDocument) => {
-    await adoptIfManifest(document);
+  const onDocument = async (opened: vscode.TextDocument) => {
+    const document = await adoptIfManifest(opened);
     if (document.languageId === LANGUAGE_ID) await ensureStarted();
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(onDocument));
@@ -25,23 +27,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ read
 
   context.subscriptions.push(
     vscode.commands.registerCommand('ldManifest.restartServer', async () => {
-      await ensureStarted();
-      await client?.restart();
+      await (await ensureStarted()).restart();
     }),
     vscode.commands.registerCommand('ldManifest.showSchemaInUse', async () => {
       const active = status.statusFor(vscode.window.activeTextEditor?.document.uri);
-      const target = active?.path && !active.fallbackReason
-        ? vscode.Uri.file(active.path)
+      const target = active?.schemaUri && !active.fallbackReason
+        ? vscode.Uri.parse(active.schemaUri)
         : vscode.Uri.joinPath(context.extensionUri, 'schemas', 'manifest.schema.json');
       await vscode.window.showTextDocument(target, { preview: true });
       if (active?.fallbackReason) void vscode.window.showWarningMessage(`Workspace schema not used: ${active.fallbackReason}`);
     }),
   );
   // Tests (and other extensions) can wait for the server through the exported API.
-  return { ready: ensureStarted };
+  return { ready: async () => void (await ensureStarted()) };
 }
 
-async function startClient(context: vscode.ExtensionContext, status: SchemaStatusItem): Promise<void> {
+async function startClient(context: vscode.ExtensionContext, status: SchemaStatusItem): Promise<LanguageClient> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -49,18 +50,18 @@ async function startClient(context: vscode.ExtensionContext, status: SchemaStatu
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: {
-      configurationSection: 'ldManifest',
-      // What the rules read beside a manifest: icons, templates, sample responses, other manifests.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{manifest.json,manifest.schema.json,*.svg,*.hbs,sample-responses/*.json}'),
-    },
+    // The server registers the file watching its rules need itself (for every client, not only VS Code).
+    synchronize: { configurationSection: 'ldManifest' },
+    // Pull diagnostics for every manifest open in a tab, not only the visible ones, and after each edit.
+    diagnosticPullOptions: { onChange: true, onSave: false, onTabs: true },
   };
-  client = new LanguageClient('ldManifest', 'LaunchDarkly Manifest Language Server', serverOptions, clientOptions);
-  context.subscriptions.push(client);
-  await client.start();
+  const started = new LanguageClient('ldManifest', 'LaunchDarkly Manifest Language Server', serverOptions, clientOptions);
+  client = started;
+  context.subscriptions.push(started);
   let warned = false;
+  // Registered before start, so that the status of the first check is not missed.
   context.subscriptions.push(
-    client.onNotification(SCHEMA_STATUS_NOTIFICATION, (s: SchemaStatus) => {
+    started.onNotification(SchemaStatusNotification, (s) => {
       status.update(s);
       // Once per session: the status item and a diagnostic keep saying it after that.
       if (s.fallbackReason && !warned) {
@@ -69,6 +70,8 @@ async function startClient(context: vscode.ExtensionContext, status: SchemaStatu
       }
     }),
   );
+  await started.start();
+  return started;
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,8 +1,9 @@
 // Which JSON documents are integration manifests. The file pattern `**/integrations/*/manifest.json`
 // is declared in package.json; any other `manifest.json` is recognised by its content.
 import * as vscode from 'vscode';
+import { LANGUAGE_ID } from '../../server/src/protocol';
 
-export const LANGUAGE_ID = 'launchdarkly-manifest';
+export { LANGUAGE_ID };
 
 /** Top-level keys that only an integration manifest has together. */
 const SIGNATURE_KEYS = ['"capabilities"', '"otherCapabilities"', '"formVariables"', '"supportEmail"', '"categories"', '"icons"'];
@@ -18,10 +19,11 @@ export function isManifestFileName(uri: vscode.Uri): boolean {
 }
 
 /** Switches a plain JSON `manifest.json` to the manifest language when its content says it is one. */
-export async function adoptIfManifest(document: vscode.TextDocument): Promise<void> {
-  if (document.languageId !== 'json' || !isManifestFileName(document.uri)) return;
-  if (!vscode.workspace.getConfiguration('ldManifest', document.uri).get<boolean>('detectByContent', true)) return;
+export async function adoptIfManifest(document: vscode.TextDocument): Promise<vscode.TextDocument> {
+  if (document.languageId !== 'json' || !isManifestFileName(document.uri)) return document;
+  if (!vscode.workspace.getConfiguration('ldManifest', document.uri).get<boolean>('detectByContent', true)) return document;
   if (looksLikeIntegrationManifest(document.getText())) {
-    await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+    return vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
   }
+  return document;
 }

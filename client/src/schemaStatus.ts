@@ -1,20 +1,11 @@
-// The language status item that says which schema checks the manifest in the active editor.
+// The language status item that says which schema checks the manifest in the active editor, from the
+// server's `ldManifest/schemaStatus` notification (server/src/protocol.ts).
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from './manifestDetection';
-
-/** What the server reports after it checks a manifest (notification `ldManifest/schemaStatus`). */
-export interface SchemaStatus {
-  uri: string;
-  origin: 'bundled' | 'workspace' | 'file';
-  path?: string;
-  fallbackReason?: string;
-}
-
-export const SCHEMA_STATUS_NOTIFICATION = 'ldManifest/schemaStatus';
+import { LANGUAGE_ID, type SchemaStatusParams } from '../../server/src/protocol';
 
 export class SchemaStatusItem implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('ldManifest.schema', { language: LANGUAGE_ID });
-  private readonly byUri = new Map<string, SchemaStatus>();
+  private readonly byUri = new Map<string, SchemaStatusParams>();
 
   constructor() {
     this.item.name = 'Manifest schema';
@@ -22,12 +13,12 @@ export class SchemaStatusItem implements vscode.Disposable {
     this.item.command = { title: 'Show schema', command: 'ldManifest.showSchemaInUse' };
   }
 
-  update(status: SchemaStatus): void {
+  update(status: SchemaStatusParams): void {
     this.byUri.set(status.uri, status);
     this.render();
   }
 
-  statusFor(uri: vscode.Uri | undefined): SchemaStatus | undefined {
+  statusFor(uri: vscode.Uri | undefined): SchemaStatusParams | undefined {
     return uri ? this.byUri.get(uri.toString()) : undefined;
   }
 
@@ -40,7 +31,7 @@ export class SchemaStatusItem implements vscode.Disposable {
       this.item.severity = vscode.LanguageStatusSeverity.Warning;
     } else {
       this.item.text = status.origin === 'bundled' ? 'Schema: bundled' : 'Schema: workspace';
-      this.item.detail = status.path ?? 'the schema this extension ships';
+      this.item.detail = status.schemaUri ? shown(vscode.Uri.parse(status.schemaUri)) : 'the schema this extension ships';
       this.item.severity = vscode.LanguageStatusSeverity.Information;
     }
   }
@@ -48,4 +39,9 @@ export class SchemaStatusItem implements vscode.Disposable {
   dispose(): void {
     this.item.dispose();
   }
+}
+
+/** A file as the workspace names it; another scheme's URI as it is. */
+function shown(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : uri.toString();
 }

@@ -71,14 +71,13 @@ test('-- ends the options: a path that starts with a dash is linted', (t) => {
   assert.match(run.stdout, /"file": "-odd.json"/);
 });
 
-test('an unexpected exception is one internal-error line and exit 2, never a stack trace', (t) => {
-  // Nesting this deep overflows the recursive JSON parser: a genuine unexpected exception, not a
-  // CliError. (If the parser ever becomes iterative this input gets linted instead; pick another.)
+test('a manifest nested 500,000 levels deep is one json-too-deep problem, and the other files are still checked', (t) => {
   const folder = tempFolder(t);
-  writeFiles(folder, { 'deep.json': '['.repeat(500_000) });
-  const run = runCli(['lint', 'deep.json'], folder);
+  writeFiles(folder, { 'deep/manifest.json': '['.repeat(500_000), 'broken/manifest.json': '{ "name": 1 }' });
+  const run = runCli(['lint', '--format', 'json', 'deep/manifest.json', 'broken/manifest.json'], folder);
   assertNoStackTrace(run);
-  assert.equal(run.status, 2);
-  assert.equal(run.stdout, '');
-  assert.match(run.stderr, /^ld-manifest: internal error: .+\n$/);
+  assert.equal(run.status, 1);
+  const problems = JSON.parse(run.stdout) as { file: string; code: string; line: number; column: number }[];
+  assert.deepEqual(problems.filter((p) => p.file.startsWith('deep')).map((p) => [p.code, p.line, p.column]), [['json-too-deep', 1, 129]]);
+  assert.ok(problems.some((p) => p.file.startsWith('broken') && p.code === 'schema-wrong-type'));
 });

@@ -92,16 +92,27 @@ describe('the bundled server over stdio', () => {
     const names = JSON.stringify(symbols.map(function flat(s: DocumentSymbol): unknown { return [s.name, (s.children ?? []).map(flat)]; }));
     for (const expected of ['featureStore', 'apiToken', 'siteId']) assert.ok(names.includes(`"${expected}"`), `outline has ${expected}`);
 
-    const folds = await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
-    assert.ok(Array.isArray(folds));
+    // The document above is one line: fold a pretty-printed one, where every object and array folds.
+    const prettyUri = 'file:///ws/integrations/folding/manifest.json';
+    const pretty = manifestText(validManifest());
+    const prettyPublished = server.nextDiagnostics(prettyUri);
+    await server.open(prettyUri, pretty);
+    await prettyPublished;
+    const folds = await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: prettyUri } });
+    const formVariables = positionOf(pretty, '"formVariables"').line;
+    assert.ok(folds?.some((f) => f.startLine === 0), 'the root object folds');
+    assert.ok(folds?.some((f) => f.startLine === formVariables), 'the formVariables array folds');
     const selections = await server.connection.sendRequest(SelectionRangeRequest.type, { textDocument: { uri }, positions: [{ line: 0, character: 5 }] });
     assert.equal(selections?.length, 1);
   });
 
-  test('survives any document', async () => {
+  test('every document, however broken, gets diagnostics and answers, and no feature fails', async () => {
     const junk = [
       '\u0000\u0001\u0002garbage',
       '{'.repeat(5000),
+      '['.repeat(200_000),
+      '{"capabilities": {"featureStore": {"validationRequest": {"parser": {"success": "/' + '~'.repeat(20_000) + '"}}}}}',
+      '{"' + 'k'.repeat(1_000_000) + '": 1}',
       '[' + '1,'.repeat(20000) + ']',
       '{"capabilities": {"featureStore": {"formVariables": [' + '{"key": 1},'.repeat(500) + ']}}}',
       '"just a string"',
@@ -115,7 +126,13 @@ describe('the bundled server over stdio', () => {
       assert.ok(diagnostics.length > 0, `junk #${index} gets diagnostics`);
       await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
       await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
+      await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+      await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+      await server.connection.sendRequest(SelectionRangeRequest.type, { textDocument: { uri }, positions: [{ line: 0, character: 3 }] });
+      for (const d of diagnostics) assert.ok(String(d.message).length <= 600, `junk #${index}: a ${String(d.message).length}-character message`);
     }
+    // A feature that threw would have been logged and answered empty: nothing may have thrown.
+    assert.deepEqual(server.loggedErrors(), []);
     assert.equal(server.process.exitCode, null, 'server still running');
   });
 });

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseManifest } from '../../server/src/manifestDocument';
+import { parseManifest } from '../../server/src/engine/manifestDocument';
 import { edgeGridAuthorization } from '../../server/src/request/edgeGrid';
 import { prepareRequest } from '../../server/src/request/testRequest';
 import { corpusRoot } from '../support/manifests';

@@ -1,6 +1,6 @@
 // A featureStore manifest pointed at a local server, with a secret token in a header, a path-encoded
 // value in the URL and a query-encoded one in the query: what the wire checks look at.
-import { parseManifest, type ManifestDocument } from '../../server/src/manifestDocument';
+import { parseManifest, type ManifestDocument } from '../../server/src/engine/manifestDocument';
 import { manifestText, validManifest } from '../support/manifests';
 
 export const TOKEN = 's3cr3t-T0ken/with+chars';

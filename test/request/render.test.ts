@@ -1,7 +1,7 @@
 // Rendering: the values the templates see, LaunchDarkly's helpers, masking, curl, refusals.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseManifest } from '../../server/src/manifestDocument';
+import { parseManifest } from '../../server/src/engine/manifestDocument';
 import { edgeGridAuthorization } from '../../server/src/request/edgeGrid';
 import { curlFor, prepareRequest, type PreparedRequest } from '../../server/src/request/testRequest';
 import { manifestText } from '../support/manifests';

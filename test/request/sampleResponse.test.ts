@@ -4,9 +4,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sampleFor } from '../../server/src/pointers/sampleResponses';
-import { writeValidationSample } from '../../server/src/request/sampleResponse';
-import { nodeRuleEnvironment } from '../../server/src/rules/environment';
+import { pathToFileURL } from 'node:url';
+import { sampleFor } from '../../server/src/engine/pointers/sampleResponses';
+import { hostEnvironment } from '../../server/src/engine/rules/environment';
+import { createNodeHost } from '../../server/src/node/nodeHost';
+import { validationSample, writeValidationSample } from '../../server/src/request/sampleResponse';
 import { TOKEN } from './fixtures';
 
 test('the sample is written where the pointer rules find it, secrets masked', () => {
@@ -16,7 +18,14 @@ test('the sample is written where the pointer rules find it, secrets masked', ()
   assert.equal(relative, 'sample-responses/validationRequest.json');
   const text = readFileSync(join(dir, relative), 'utf8');
   assert.ok(!text.includes(TOKEN));
-  const lookup = sampleFor({ parserPath: ['capabilities', 'featureStore', 'validationRequest', 'parser'], sampleName: 'validationRequest' }, nodeRuleEnvironment(manifestPath));
+  const environment = hostEnvironment(createNodeHost([dir]), pathToFileURL(manifestPath).href);
+  const lookup = sampleFor({ sampleName: 'validationRequest' }, environment);
   assert.equal(lookup.kind, 'sample');
   assert.deepEqual(lookup.kind === 'sample' && lookup.value, { success: true, echo: 'Bearer ••••', list: ['••••'] });
+});
+
+test('the sample the editor client writes: the same path and text, keys masked too', () => {
+  const sample = validationSample({ [TOKEN]: { nested: [`x${encodeURIComponent(TOKEN)}x`] } }, [TOKEN]);
+  assert.equal(sample.path, 'sample-responses/validationRequest.json');
+  assert.equal(sample.text, JSON.stringify({ '••••': { nested: ['x••••x'] } }, null, 2) + '\n');
 });

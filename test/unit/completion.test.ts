@@ -1,9 +1,9 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { parseManifest } from '../../server/src/manifestDocument';
-import { completion } from '../../server/src/completion';
-import { bundledSchemaContext } from '../../server/src/schema/schemaContext';
+import { parseManifest } from '../../server/src/engine/manifestDocument';
+import { completion } from '../../server/src/engine/completion';
+import { bundledSchemaContext } from '../../server/src/engine/schema/schemaContext';
 import { positionOf } from '../support/manifests';
 
 const schema = bundledSchemaContext().schema;

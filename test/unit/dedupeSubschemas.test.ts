@@ -4,9 +4,9 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { dedupeSubschemas } from '../../server/src/schema/dedupeSubschemas';
-import type { JsonSchema } from '../../server/src/schema/jsonSchema';
-import { loadSchemaFile } from '../../server/src/schema/schemaContext';
+import { dedupeSubschemas } from '../../server/src/engine/schema/dedupeSubschemas';
+import type { JsonSchema } from '../../server/src/engine/schema/jsonSchema';
+import { loadSchemaFile } from '../../server/src/node/schemaFile';
 import { corpusRoot } from '../support/manifests';
 
 function compile(schema: JsonSchema) {

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SymbolKind, type DocumentSymbol, type Position, type Range } from 'vscode-languageserver-types';
-import { documentSymbols } from '../../server/src/documentSymbols';
-import { parseManifest, type ManifestDocument } from '../../server/src/manifestDocument';
+import { documentSymbols } from '../../server/src/engine/documentSymbols';
+import { parseManifest, type ManifestDocument } from '../../server/src/engine/manifestDocument';
 
 const CORPUS = process.env.LD_MANIFEST_CORPUS ?? '/work/shared/corpus/integration-framework/integrations';
 

@@ -2,8 +2,8 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { foldingRanges } from '../../server/src/folding';
-import { parseManifest } from '../../server/src/manifestDocument';
+import { foldingRanges } from '../../server/src/engine/folding';
+import { parseManifest } from '../../server/src/engine/manifestDocument';
 
 const CORPUS = process.env.LD_MANIFEST_CORPUS ?? '/work/shared/corpus/integration-framework/integrations';
 

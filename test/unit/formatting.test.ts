@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FormattingOptions, Range } from 'vscode-languageserver-types';
-import { formatDocument } from '../../server/src/formatting';
-import { parseManifest } from '../../server/src/manifestDocument';
+import { formatDocument } from '../../server/src/engine/formatting';
+import { parseManifest } from '../../server/src/engine/manifestDocument';
 
 const CORPUS = process.env.LD_MANIFEST_CORPUS ?? '/work/shared/corpus/integration-framework/integrations';
 const TWO_SPACES: FormattingOptions = { tabSize: 2, insertSpaces: true };

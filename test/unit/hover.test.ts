@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { parseManifest } from '../../server/src/manifestDocument';
-import { hover } from '../../server/src/hover';
-import { bundledSchemaContext } from '../../server/src/schema/schemaContext';
+import { parseManifest } from '../../server/src/engine/manifestDocument';
+import { hover } from '../../server/src/engine/hover';
+import { bundledSchemaContext } from '../../server/src/engine/schema/schemaContext';
 import { manifestText, positionOf, rangeOfText, validManifest } from '../support/manifests';
 
 const schema = bundledSchemaContext().schema;

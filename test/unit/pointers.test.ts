@@ -1,12 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type MarkupContent } from 'vscode-languageserver-types';
-import { parseManifest } from '../../server/src/manifestDocument';
-import { pointerCompletion, pointerHover, ruleCodeActions, ruleDiagnostics, sampleResponseFile } from '../../server/src/rules';
-import { escapeToken, pointerProblems, pointerTokens, selectPointer } from '../../server/src/pointers/jsonPointer';
-import { decodeJsonString, documentSpan } from '../../server/src/jsonStringMap';
+import { parseManifest } from '../../server/src/engine/manifestDocument';
+import { pointerCompletion, pointerHover, ruleCodeActions, ruleDiagnostics, sampleResponseFile } from '../../server/src/engine/rules';
+import { escapeToken, pointerProblems, pointerTokens, selectPointer } from '../../server/src/engine/pointers/jsonPointer';
+import { decodeJsonString, documentSpan } from '../../server/src/engine/jsonStringMap';
 import { positionOf, rangeOfText } from '../support/manifests';
-import { applyAction, codesOf, correctFiles, correctManifest, docOf, edited, memoryEnvironment, MANIFEST_PATH, msg, type EditableJson } from './rulesTestSupport';
+import { applyAction, codesOf, correctFiles, correctManifest, docOf, edited, memoryEnvironment, MANIFEST_URI, msg, type EditableJson } from './rulesTestSupport';
 
 const env = (extra = {}) => memoryEnvironment(correctFiles, extra);
 const storeParser = (edit: (p: EditableJson) => void) => edited((m) => edit(m.capabilities.featureStore.validationRequest.parser));
@@ -57,7 +57,7 @@ describe('pointer diagnostics', () => {
   });
   test('a bad "~" escape is an error on exactly "~" and its follower, through JSON escapes', () => {
     const text = docOf(correctManifest()).text.getText().replace('"eventName": "/title"', '"eventName": "/\\u0074i~2tle"');
-    const doc = parseManifest('file://' + MANIFEST_PATH, text);
+    const doc = parseManifest(MANIFEST_URI, text);
     const [d] = ruleDiagnostics(doc, env());
     assert.equal(d.code, 'pointer-bad-escape');
     assert.deepEqual(d.range, rangeOfText(text, '~2'));
@@ -131,12 +131,6 @@ describe('pointers against sample responses', () => {
     assert.equal(d.code, 'pointer-success-not-boolean');
     assert.equal(d.severity, DiagnosticSeverity.Information);
     assert.match(msg(d), /selects an array \(\[\{"message":"bad token"\}\]\) in sample-responses\/validationRequest\.json, not true or false/);
-  });
-  test('the response given by the environment wins over the file', () => {
-    const given = env({ sampleResponse: (path: (string | number)[]) => (path.join('.') === 'capabilities.featureStore.validationRequest.parser' ? { ok: 'yes' } : undefined) });
-    const diagnostics = ruleDiagnostics(docOf(correctManifest()), given);
-    assert.deepEqual(codesOf(diagnostics), ['pointer-selects-nothing', 'pointer-success-not-boolean'].reverse());
-    assert.match(msg(diagnostics.find((d) => d.code === 'pointer-success-not-boolean')!), /the last response received/);
   });
   test('a sample file that is not JSON is a warning on the parser key, once', () => {
     const doc = docOf(correctManifest());

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allCodes } from '../../server/src/diagnostics/allCodes';
+import { allCodes } from '../../server/src/engine/diagnostics/allCodes';
 import { repoRoot } from '../support/manifests';
 
 test('the README documents every diagnostic code with its default severity', () => {

@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { ruleCodes, ruleDiagnostics, ruleDocumentLinks } from '../../server/src/rules';
-import { allCodes } from '../../server/src/diagnostics/allCodes';
+import { ruleCodes, ruleDiagnostics, ruleDocumentLinks } from '../../server/src/engine/rules';
+import { allCodes } from '../../server/src/engine/diagnostics/allCodes';
 import { rangeOfText } from '../support/manifests';
 import { codesOf, correctFiles, correctManifest, docOf, edited, memoryEnvironment, msg, type EditableJson } from './rulesTestSupport';
 
@@ -43,7 +43,7 @@ describe('rules: icons', () => {
   test('without a manifest path (an unsaved manifest) no file rule runs', () => {
     const doc = edited((m) => ((m.icons.square = 'x.svg'), (m.capabilities.auditLogEventsHook.templates.flag = 'gone.hbs')));
     assert.equal(check(doc).length, 2);
-    assert.deepEqual(check(doc, { ...env(), manifestPath: undefined }), []);
+    assert.deepEqual(check(doc, { ...env(), manifestUri: undefined }), []);
   });
   test('icons and templates are document links to their files; missing files are not', () => {
     const doc = edited((m) => (m.icons.horizontal = 'missing.svg'));

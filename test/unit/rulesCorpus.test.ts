@@ -7,8 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { parseManifest } from '../../server/src/manifestDocument';
-import { nodeRuleEnvironment, ruleDiagnostics, ruleDocumentLinks } from '../../server/src/rules';
+import { parseManifest } from '../../server/src/engine/manifestDocument';
+import { hostEnvironment, integrationsFolderOf, oauthKeyTable, ruleDiagnostics, ruleDocumentLinks } from '../../server/src/engine/rules';
+import { createNodeHost } from '../../server/src/node/nodeHost';
 import { corpusRoot } from '../support/manifests';
 import { msg, type EditableJson } from './rulesTestSupport';
 
@@ -35,11 +36,13 @@ const root = corpusRoot();
 
 describe('rules over the live corpus', { skip: root ? false : 'no corpus at ../shared/corpus on this machine' }, () => {
   const integrations = root ? readdirSync(join(root, 'integrations')).filter((key) => !key.startsWith('.')).sort() : [];
+  const host = createNodeHost(root ? [root] : []);
   const checked = integrations.map((key) => {
     const path = join(root!, 'integrations', key, 'manifest.json');
     const text = readFileSync(path, 'utf8');
-    const doc = parseManifest(pathToFileURL(path).href, text);
-    const env = nodeRuleEnvironment(path);
+    const uri = pathToFileURL(path).href;
+    const doc = parseManifest(uri, text);
+    const env = hostEnvironment(host, uri, () => oauthKeyTable(host, integrationsFolderOf(uri)!, 'manifest.json'));
     return { key, value: JSON.parse(text) as EditableJson, diagnostics: ruleDiagnostics(doc, env), links: ruleDocumentLinks(doc, env) };
   });
 

@@ -1,10 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { ruleDiagnostics } from '../../server/src/rules';
-import { jsonEscape, templateContext } from '../../server/src/rules/auditLogTemplates/templateContext';
-import { sampleEventFor } from '../../server/src/rules/auditLogTemplates/sampleEvents';
-import { renderStrict } from '../../server/src/rules/auditLogTemplates/handlebarsRuntime';
+import { ruleDiagnostics } from '../../server/src/engine/rules';
+import { jsonEscape, templateContext } from '../../server/src/engine/rules/auditLogTemplates/templateContext';
+import { sampleEventFor } from '../../server/src/engine/rules/auditLogTemplates/sampleEvents';
+import { renderStrict } from '../../server/src/engine/rules/auditLogTemplates/handlebarsRuntime';
 import { rangeOfText } from '../support/manifests';
 import { codesOf, correctFiles, correctManifest, docOf, edited, memoryEnvironment, msg } from './rulesTestSupport';
 

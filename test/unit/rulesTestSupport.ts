@@ -1,24 +1,23 @@
 // Shared by the rules and pointer tests: an in-memory environment and a correct manifest that uses
 // every feature the rules look at, so that "silent on a correct manifest" means something.
-import { posix } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import { parseManifest, type ManifestDocument } from '../../server/src/manifestDocument';
-import type { RuleEnvironment } from '../../server/src/rules';
+import { parseManifest, type ManifestDocument } from '../../server/src/engine/manifestDocument';
+import type { RuleEnvironment } from '../../server/src/engine/rules';
 import { manifestText, validManifest } from '../support/manifests';
 
 /** A manifest as the tests edit it: arbitrary nested JSON, reached into by path. */
  
 export type EditableJson = Record<string, any>;
 
-export const MANIFEST_PATH = '/ws/integrations/acme/manifest.json';
+export const MANIFEST_URI = 'file:///ws/integrations/acme/manifest.json';
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>';
 
 /** Files relative to the manifest folder. */
 export function memoryEnvironment(files: Record<string, string>, extra: Partial<RuleEnvironment> = {}): RuleEnvironment {
-  const absolute = new Map(Object.entries(files).map(([path, text]) => [posix.join(posix.dirname(MANIFEST_PATH), path), text]));
+  const absolute = new Map(Object.entries(files).map(([path, text]) => [new URL(path, MANIFEST_URI).href, text]));
   return {
-    manifestPath: MANIFEST_PATH,
+    manifestUri: MANIFEST_URI,
     fileExists: (path) => absolute.has(path),
     readFile: (path) => absolute.get(path),
     ...extra,
@@ -86,7 +85,7 @@ export function correctManifest(): EditableJson {
 }
 
 export function docOf(manifest: unknown): ManifestDocument {
-  return parseManifest('file://' + MANIFEST_PATH, manifestText(manifest));
+  return parseManifest(MANIFEST_URI, manifestText(manifest));
 }
 
 export function edited(edit: (m: EditableJson) => void): ManifestDocument {

@@ -1,37 +1,45 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync, rmSync, utimesSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { parseManifest } from '../../server/src/manifestDocument';
-import { lintManifest } from '../../server/src/lint';
-import { resolveSchemaContext, loadSchemaFile, SchemaLoadError, findWorkspaceSchema } from '../../server/src/schema/schemaContext';
+import { pathToFileURL } from 'node:url';
+import { parseManifest } from '../../server/src/engine/manifestDocument';
+import { lintManifest } from '../../server/src/engine/lint';
+import { resolveSchemaContext, SchemaLoadError, findWorkspaceSchema } from '../../server/src/engine/schema/schemaContext';
+import { loadSchemaFile } from '../../server/src/node/schemaFile';
+import { createNodeHost } from '../../server/src/node/nodeHost';
 import { corpusRoot, manifestText, rangeOfText, validManifest } from '../support/manifests';
 
 describe('which schema is in force', () => {
   let workspace: string;
-  let manifestPath: string;
+  let manifestUri: string;
+  // A fresh host each time: the Node host caches what it read until told a file changed.
+  const host = () => createNodeHost([workspace]);
   before(() => {
     workspace = mkdtempSync(join(tmpdir(), 'ld-schema-'));
     mkdirSync(join(workspace, 'integrations/example'), { recursive: true });
-    manifestPath = join(workspace, 'integrations/example/manifest.json');
+    const manifestPath = join(workspace, 'integrations/example/manifest.json');
+    manifestUri = pathToFileURL(manifestPath).href;
     writeFileSync(manifestPath, manifestText(validManifest()));
   });
   after(() => rmSync(workspace, { recursive: true, force: true }));
 
   test('without a workspace schema, auto and bundled use the bundled one; workspace says why it fell back', () => {
-    assert.equal(resolveSchemaContext(manifestPath, 'auto').origin.kind, 'bundled');
-    assert.equal(resolveSchemaContext(manifestPath, 'bundled').fallbackReason, undefined);
-    const forced = resolveSchemaContext(manifestPath, 'workspace', workspace);
-    assert.equal(forced.origin.kind, 'bundled');
-    assert.match(forced.fallbackReason!, /no manifest\.schema\.json was found/);
+    assert.equal(resolveSchemaContext(host(), manifestUri, 'auto').context.origin.kind, 'bundled');
+    assert.equal(resolveSchemaContext(host(), manifestUri, 'bundled').context.fallbackReason, undefined);
+    const forced = resolveSchemaContext(host(), manifestUri, 'workspace');
+    assert.equal(forced.context.origin.kind, 'bundled');
+    assert.match(forced.context.fallbackReason!, /no manifest\.schema\.json was found/);
+    // Every folder looked in is a dependency: a schema created there later must be noticed.
+    assert.ok(forced.dependencies.includes(pathToFileURL(join(workspace, 'manifest.schema.json')).href));
   });
 
   test('a broken workspace schema falls back to the bundled one with a visible warning', () => {
     const schemaPath = join(workspace, 'manifest.schema.json');
     writeFileSync(schemaPath, '{ "type": "object", ');
     try {
-      const context = resolveSchemaContext(manifestPath, 'auto');
+      const { context } = resolveSchemaContext(host(), manifestUri, 'auto');
       assert.equal(context.origin.kind, 'bundled');
       assert.match(context.fallbackReason!, /is not valid JSON/);
       const diagnostics = lintManifest(parseManifest('file:///x/manifest.json', manifestText(validManifest())), { schema: context });
@@ -40,11 +48,22 @@ describe('which schema is in force', () => {
       assert.equal(diagnostics[0].severity, 2);
 
       writeFileSync(schemaPath, JSON.stringify({ type: 'object', properties: { name: { type: 'nonsense' } } }));
-      // A new size or time tells the cache the file changed.
-      utimesSync(schemaPath, new Date(), new Date(Date.now() + 5000));
-      assert.match(resolveSchemaContext(manifestPath, 'auto').fallbackReason!, /does not compile/);
+      assert.match(resolveSchemaContext(host(), manifestUri, 'auto').context.fallbackReason!, /does not compile/);
     } finally {
       rmSync(schemaPath);
+    }
+  });
+
+  test('a workspace schema outside the workspace folders is not read', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'ld-outside-'));
+    try {
+      mkdirSync(join(outside, 'integrations/x'), { recursive: true });
+      writeFileSync(join(outside, 'manifest.schema.json'), '{}');
+      const uri = pathToFileURL(join(outside, 'integrations/x/manifest.json')).href;
+      assert.equal(resolveSchemaContext(host(), uri, 'auto').context.origin.kind, 'bundled');
+      assert.match(resolveSchemaContext(host(), uri, 'workspace').context.fallbackReason!, /no manifest\.schema\.json was found/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
     }
   });
 
@@ -57,8 +76,8 @@ describe('which schema is in force', () => {
     if (!corpus) return t.skip('corpus not found at ../shared/corpus');
     copyFileSync(join(corpus, 'manifest.schema.json'), join(workspace, 'manifest.schema.json'));
     try {
-      assert.equal(findWorkspaceSchema(manifestPath), join(workspace, 'manifest.schema.json'));
-      const context = resolveSchemaContext(manifestPath, 'auto');
+      assert.equal(findWorkspaceSchema(host(), manifestUri).found?.uri, pathToFileURL(join(workspace, 'manifest.schema.json')).href);
+      const { context } = resolveSchemaContext(host(), manifestUri, 'auto');
       assert.equal(context.origin.kind, 'workspace');
       assert.equal(context.fallbackReason, undefined);
       const manifest = validManifest() as Record<string, any>;
@@ -72,7 +91,7 @@ describe('which schema is in force', () => {
       assert.equal(diagnostics[0].code, 'schema-unknown-key');
       assert.deepEqual(diagnostics[0].range, rangeOfText(text, '"errros"'));
       assert.match(String(diagnostics[0].message), /did you mean "errors"\?/);
-      assert.equal(resolveSchemaContext(manifestPath, 'bundled').origin.kind, 'bundled');
+      assert.equal(resolveSchemaContext(host(), manifestUri, 'bundled').context.origin.kind, 'bundled');
     } finally {
       rmSync(join(workspace, 'manifest.schema.json'));
     }

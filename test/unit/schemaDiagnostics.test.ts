@@ -1,11 +1,11 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import Ajv from 'ajv';
-import { parseManifest } from '../../server/src/manifestDocument';
-import { syntaxDiagnostics } from '../../server/src/diagnostics/syntaxDiagnostics';
-import { schemaDiagnostics } from '../../server/src/diagnostics/schemaDiagnostics';
-import { bundledSchemaContext, type SchemaContext } from '../../server/src/schema/schemaContext';
-import type { JsonSchema } from '../../server/src/schema/jsonSchema';
+import { parseManifest } from '../../server/src/engine/manifestDocument';
+import { syntaxDiagnostics } from '../../server/src/engine/diagnostics/syntaxDiagnostics';
+import { schemaDiagnostics } from '../../server/src/engine/diagnostics/schemaDiagnostics';
+import { bundledSchemaContext, type SchemaContext } from '../../server/src/engine/schema/schemaContext';
+import type { JsonSchema } from '../../server/src/engine/schema/jsonSchema';
 import { manifestText, rangeOfText, validManifest } from '../support/manifests';
 
 const schema = bundledSchemaContext();

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Position, Range, SelectionRange } from 'vscode-languageserver-types';
-import { parseManifest, type ManifestDocument } from '../../server/src/manifestDocument';
-import { selectionRanges } from '../../server/src/selectionRanges';
+import { parseManifest, type ManifestDocument } from '../../server/src/engine/manifestDocument';
+import { selectionRanges } from '../../server/src/engine/selectionRanges';
 
 const CORPUS = process.env.LD_MANIFEST_CORPUS ?? '/work/shared/corpus/integration-framework/integrations';
 

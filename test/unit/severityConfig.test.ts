@@ -7,7 +7,7 @@ import {
   parseLinterConfigFile,
   parseSeverityConfig,
   parseSeverityFlags,
-} from '../../server/src/diagnostics/severityConfig';
+} from '../../server/src/engine/diagnostics/severityConfig';
 
 const diagnostic = (code: string, severity = DiagnosticSeverity.Error): Diagnostic => ({
   range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },

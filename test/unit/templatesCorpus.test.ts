@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseManifest, type ManifestDocument } from '../../server/src/manifestDocument';
-import { templateDiagnostics, templateHover, templateReferences, templateRename, templateSemanticTokens } from '../../server/src/templates';
-import { templateSites } from '../../server/src/templates/analysis';
+import { parseManifest, type ManifestDocument } from '../../server/src/engine/manifestDocument';
+import { templateDiagnostics, templateHover, templateReferences, templateRename, templateSemanticTokens } from '../../server/src/engine/templates';
+import { templateSites } from '../../server/src/engine/templates/analysis';
 import { corpusRoot } from '../support/manifests';
 
 const corpus = corpusRoot();

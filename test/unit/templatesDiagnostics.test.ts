@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import { parseManifest, type ManifestDocument } from '../../server/src/manifestDocument';
-import { templateDiagnostics } from '../../server/src/templates';
-import { isDiagnosticCode } from '../../server/src/diagnostics/allCodes';
+import { parseManifest, type ManifestDocument } from '../../server/src/engine/manifestDocument';
+import { templateDiagnostics } from '../../server/src/engine/templates';
+import { isDiagnosticCode } from '../../server/src/engine/diagnostics/allCodes';
 import { manifestText, validManifest } from '../support/manifests';
 
  

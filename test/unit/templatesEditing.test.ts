@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { parseManifest, type ManifestDocument } from '../../server/src/manifestDocument';
+import { parseManifest, type ManifestDocument } from '../../server/src/engine/manifestDocument';
 import {
   prepareTemplateRename,
   templateCodeActions,
@@ -16,7 +16,7 @@ import {
   templateRename,
   templateSemanticTokens,
   templateTokenLegend,
-} from '../../server/src/templates';
+} from '../../server/src/engine/templates';
 import { manifestText, positionOf, rangeOfText, validManifest } from '../support/manifests';
 
  

@@ -1,11 +1,11 @@
 // Parsing and position mapping of templates: JSON escapes, CRLF, multi-byte text, Handlebars syntax.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeJsonString, decodedIndexAt, documentSpan, jsonStringContent } from '../../server/src/jsonStringMap';
-import { lexTemplate, parseTemplate } from '../../server/src/templates/parseTemplate';
-import { modelOf } from '../../server/src/templates/templateModel';
-import { parseManifest } from '../../server/src/manifestDocument';
-import { templateDiagnostics } from '../../server/src/templates';
+import { decodeJsonString, decodedIndexAt, documentSpan, jsonStringContent } from '../../server/src/engine/jsonStringMap';
+import { lexTemplate, parseTemplate } from '../../server/src/engine/templates/parseTemplate';
+import { modelOf } from '../../server/src/engine/templates/templateModel';
+import { parseManifest } from '../../server/src/engine/manifestDocument';
+import { templateDiagnostics } from '../../server/src/engine/templates';
 import { manifestText, validManifest } from '../support/manifests';
 
 function model(template: string) {

@@ -1,25 +1,7 @@
-// Command ids (as contributed in package.json) and the argument every request command accepts.
-import type { RequestKind } from '../../../server/src/request/requestSpec';
-
-export const COMMANDS = {
-  testValidation: 'ldManifest.request.testValidation',
-  testFeatureStore: 'ldManifest.request.testFeatureStore',
-  preview: 'ldManifest.request.preview',
-  copyCurl: 'ldManifest.request.copyCurl',
-  forgetValues: 'ldManifest.request.forgetValues',
-} as const;
-
-/**
- * Optional argument of every request command (code lenses pass `uri` and `kind`). `values` is the
- * test injection point: when given, nothing is asked and nothing is remembered; `confirmWrite`
- * answers the feature store request's modal confirmation.
- */
-export interface RequestCommandArgs {
-  readonly uri?: string;
-  readonly kind?: RequestKind;
-  readonly values?: Readonly<Record<string, string>>;
-  readonly confirmWrite?: boolean;
-}
+// Command ids (as contributed in package.json) and the argument every request command accepts come
+// from the protocol module the server's code lenses use too; what the test commands resolve to is the
+// client's own.
+export { COMMANDS, type RequestCommandArgs } from '../../../server/src/protocol';
 
 /** What the test commands resolve to (for tests and other extensions). */
 export interface RequestCommandResult {

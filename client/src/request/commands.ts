@@ -1,18 +1,33 @@
-// The request commands: test (send and judge), preview, copy as curl, forget values.
+// The request commands: test (send and judge), preview, copy as curl, forget values. What the manifest
+// says (the variables a request uses, the rendered request, the verdict) comes from the language
+// server through the requests of server/src/protocol.ts; this side asks for values, keeps them, sends
+// the request (the server never reaches the network) and shows the results.
 import * as vscode from 'vscode';
-import { nodeAt, parseManifest, type ManifestDocument } from '../../../server/src/manifestDocument';
-import { reportText, requestText } from '../../../server/src/request/report';
-import { requestSpec, type RequestKind } from '../../../server/src/request/requestSpec';
-import { requestVariables } from '../../../server/src/request/requestVariables';
-import { writeValidationSample } from '../../../server/src/request/sampleResponse';
-import { curlFor, prepareRequest, sendPrepared, type PreparedRequest } from '../../../server/src/request/testRequest';
-import { FEATURE_STORE_KEY } from '../../../server/src/request/values';
-import { isPassing } from '../../../server/src/request/verdict';
+import type { LanguageClient, RequestParam, RequestType } from 'vscode-languageclient/node';
+import {
+  FEATURE_STORE_KEY,
+  JudgeResponseRequest,
+  LANGUAGE_ID,
+  PrepareRequestRequest,
+  RequestPlanRequest,
+  RequestVariablesRequest,
+  type HttpRequestData,
+  type JudgeResponseResult,
+  type PrepareRequestResult,
+  type RequestKind,
+} from '../../../server/src/protocol';
+import { sendRequest, type SendOutcome } from '../../../server/src/request/send';
+import { adoptIfManifest } from '../manifestDetection';
 import type { RequestCommandArgs, RequestCommandResult } from './commandIds';
+import { outcomeData } from './outcomeData';
 import { readCaFile, requestSettings } from './settings';
 import { askForValues, type ValueStore } from './valueStore';
 
-const LANGUAGE_ID = 'launchdarkly-manifest';
+/** The running language client; started on first use. */
+export type ClientProvider = () => Promise<LanguageClient>;
+
+type Prepared = Extract<PrepareRequestResult, { ok: true }>;
+
 const UNTRUSTED =
   'Sending requests is disabled in Restricted Mode: the request carries your settings and secrets to the service. Trust the workspace to test it; Preview and Copy as curl still work.';
 
@@ -20,6 +35,7 @@ export class RequestCommands {
   constructor(
     private readonly store: ValueStore,
     private readonly output: vscode.OutputChannel,
+    private readonly clientOf: ClientProvider,
   ) {}
 
   async test(kind: RequestKind, args: RequestCommandArgs = {}): Promise<RequestCommandResult> {
@@ -27,96 +43,162 @@ export class RequestCommands {
       void vscode.window.showErrorMessage(UNTRUSTED);
       return { sent: false, passed: false, report: UNTRUSTED };
     }
-    const document = await this.manifest(args);
-    if (!document) return { sent: false, passed: false, report: 'no manifest' };
-    const prepared = await this.prepare(document, kind, args, false);
+    let document: vscode.TextDocument | undefined;
+    let prepared: Prepared | string | undefined;
+    try {
+      document = await this.manifest(args);
+      if (!document) return { sent: false, passed: false, report: 'no manifest' };
+      prepared = await this.prepare(document, kind, args, false);
+    } catch (error) {
+      return { sent: false, passed: false, report: this.refuse(`Not sent: ${messageOf(error)}`) };
+    }
     if (!prepared) return { sent: false, passed: false, report: 'not prepared' };
     if (typeof prepared === 'string') return { sent: false, passed: false, report: prepared };
-    if (kind === 'featureStore' && !(await this.confirmWrite(prepared, args))) return { sent: false, passed: false, report: 'not confirmed' };
+    const { id, request } = prepared;
+    if (id === undefined || request === undefined) return { sent: false, passed: false, report: this.refuse('Not sent: the language server prepared no request to send.') };
+    if (kind === 'featureStore' && !(await this.confirmWrite(prepared.display, args))) return { sent: false, passed: false, report: 'not confirmed' };
 
     const settings = requestSettings(document.uri);
     let extraCa: string | undefined;
     try {
       extraCa = settings.caFile ? await readCaFile(settings.caFile) : undefined;
     } catch (error) {
-      void vscode.window.showErrorMessage((error as Error).message);
-      return { sent: false, passed: false, report: (error as Error).message };
+      return { sent: false, passed: false, report: this.refuse(messageOf(error)) };
     }
-    const run = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Sending ${prepared.display.method} ${new URL(prepared.display.url).origin}…`, cancellable: true },
-      (_progress, token) => {
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Sending ${prepared.display.method} ${originOf(prepared.display)}…`, cancellable: true },
+      (_progress, token): Promise<SendOutcome> => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        return sendPrepared(prepared, { timeoutMs: settings.timeoutMs, maxBodyBytes: settings.maxBodyBytes, extraCa, signal: abort.signal });
+        return sendRequest(request, { timeoutMs: settings.timeoutMs, maxBodyBytes: settings.maxBodyBytes, extraCa, signal: abort.signal });
       },
     );
-    const report = reportText(run, vscode.workspace.asRelativePath(document.uri));
+
+    let judged: JudgeResponseResult;
+    try {
+      judged = await this.ask(JudgeResponseRequest, { id, label: vscode.workspace.asRelativePath(document.uri), outcome: outcomeData(outcome) });
+    } catch (error) {
+      judged = { ok: false, problem: messageOf(error) };
+    }
+    if (!judged.ok) {
+      const report = this.refuse(`Sent, but the answer could not be judged: ${judged.problem}`);
+      return { sent: true, passed: false, report };
+    }
+    const { verdict, report, sample } = judged;
     this.output.appendLine(report);
     let samplePath: string | undefined;
-    if (kind === 'validation' && run.reading.json !== undefined && document.uri.scheme === 'file') {
-      samplePath = writeValidationSample(document.uri.fsPath, run.reading.json, prepared.resolved.secretValues);
-      this.output.appendLine(`Saved the response as ${samplePath} (secrets masked) for the parser's pointer checks.\n`);
+    if (sample && document.uri.scheme === 'file') {
+      try {
+        await saveBeside(document.uri, sample.path, sample.text);
+        samplePath = sample.path;
+        this.output.appendLine(`Saved the response as ${sample.path} (secrets masked) for the parser's pointer checks.\n`);
+      } catch (error) {
+        this.output.appendLine(`The response was not saved as ${sample.path}: ${messageOf(error)}\n`);
+      }
     }
-    const passed = isPassing(run.reading.verdict);
-    const show = passed ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
-    void show(run.reading.verdict.summary, 'Show details').then((choice) => choice && this.output.show(true));
-    return { sent: true, passed, verdict: { kind: run.reading.verdict.kind, summary: run.reading.verdict.summary }, report, samplePath };
+    const show = verdict.passed ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+    void show(verdict.summary, 'Show details').then((choice) => choice && this.output.show(true));
+    return { sent: true, passed: verdict.passed, verdict: { kind: verdict.kind, summary: verdict.summary }, report, samplePath };
   }
 
   async preview(args: RequestCommandArgs = {}): Promise<string | undefined> {
-    const document = await this.manifest(args);
-    const prepared = document && (await this.prepare(document, args.kind ?? 'validation', args, true));
-    if (!prepared || typeof prepared === 'string') return undefined;
-    const text = `# ${prepared.spec.path} — not sent; secrets shown as ••••\n${requestText(prepared.display)}\n`;
+    const prepared = await this.prepareToShow(args);
+    if (!prepared) return undefined;
+    const text = `# ${prepared.path} — not sent; secrets shown as ••••\n${prepared.displayText}\n`;
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' }), { preview: true });
     return text;
   }
 
   async copyCurl(args: RequestCommandArgs = {}): Promise<string | undefined> {
-    const document = await this.manifest(args);
-    const prepared = document && (await this.prepare(document, args.kind ?? 'validation', args, true));
-    if (!prepared || typeof prepared === 'string') return undefined;
-    const curl = curlFor(prepared);
-    await vscode.env.clipboard.writeText(curl);
+    const prepared = await this.prepareToShow(args);
+    if (!prepared) return undefined;
+    await vscode.env.clipboard.writeText(prepared.curl);
     void vscode.window.showInformationMessage('Copied as curl. Secrets are read from shell variables (see the first line); set them before running it.');
-    return curl;
+    return prepared.curl;
   }
 
-  async forget(args: RequestCommandArgs = {}): Promise<void> {
-    const document = await this.manifest(args);
-    if (!document) return;
-    const doc = parsed(document);
-    const declared = requestVariables(nodeAt(doc, ['capabilities', 'featureStore', 'formVariables']));
-    const count = await this.store.forget(document.uri, declared);
-    void vscode.window.showInformationMessage(`Forgot ${count} remembered value${count === 1 ? '' : 's'} for ${vscode.workspace.asRelativePath(document.uri)}.`);
+  /** How many values were forgotten (undefined when none could be). */
+  async forget(args: RequestCommandArgs = {}): Promise<number | undefined> {
+    try {
+      const document = await this.manifest(args);
+      if (!document) return undefined;
+      // The secrets are found by the keys the manifest declares; the other values by their prefix.
+      let declared: readonly { key: string; isSecret: boolean }[] = [];
+      let unknownSecrets = '';
+      try {
+        const answer = await this.ask(RequestVariablesRequest, { uri: document.uri.toString() });
+        if (answer.ok) declared = answer.variables;
+        else unknownSecrets = answer.problem;
+      } catch (error) {
+        unknownSecrets = messageOf(error);
+      }
+      const count = await this.store.forget(document.uri, declared);
+      const forgot = `Forgot ${count} remembered value${count === 1 ? '' : 's'} for ${vscode.workspace.asRelativePath(document.uri)}.`;
+      if (unknownSecrets) void vscode.window.showWarningMessage(`${forgot} Remembered secrets were kept: ${unknownSecrets}.`);
+      else void vscode.window.showInformationMessage(forgot);
+      return count;
+    } catch (error) {
+      this.refuse(`Values not forgotten: ${messageOf(error)}`);
+      return undefined;
+    }
   }
 
+  /** Preview and curl: the request rendered without the secrets' values, or undefined (already said why). */
+  private async prepareToShow(args: RequestCommandArgs): Promise<Prepared | undefined> {
+    try {
+      const document = await this.manifest(args);
+      const prepared = document && (await this.prepare(document, args.kind ?? 'validation', args, true));
+      return prepared && typeof prepared !== 'string' ? prepared : undefined;
+    } catch (error) {
+      this.refuse(`Not rendered: ${messageOf(error)}`);
+      return undefined;
+    }
+  }
+
+  /** The manifest the command is about: the argument's, else the active editor's (in the manifest language). */
   private async manifest(args: RequestCommandArgs): Promise<vscode.TextDocument | undefined> {
-    if (args.uri) return vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
-    const active = vscode.window.activeTextEditor?.document;
-    if (active?.languageId === LANGUAGE_ID) return active;
-    void vscode.window.showErrorMessage('Open a LaunchDarkly integration manifest first.');
+    const given = args.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : vscode.window.activeTextEditor?.document;
+    const document = given && (await adoptIfManifest(given));
+    if (document?.languageId === LANGUAGE_ID) return document;
+    void vscode.window.showErrorMessage(
+      args.uri && document ? `${vscode.workspace.asRelativePath(document.uri)} is not a LaunchDarkly integration manifest.` : 'Open a LaunchDarkly integration manifest first.',
+    );
     return undefined;
   }
 
   /** The rendered request, or a string saying why not (already shown), or undefined when cancelled. */
-  private async prepare(document: vscode.TextDocument, kind: RequestKind, args: RequestCommandArgs, secretsNotNeeded: boolean): Promise<PreparedRequest | string | undefined> {
-    const doc = parsed(document);
-    const found = requestSpec(doc, kind);
-    if (!found.ok) return this.refuse(`Cannot test: ${found.problem}.`);
-    if (found.spec.templateErrors.length > 0) {
-      this.output.appendLine(`Not sent: ${found.spec.path} has template errors:\n${found.spec.templateErrors.map((e) => `  ${e}`).join('\n')}\n`);
-      return this.refuse(`Not sent: ${found.spec.path} has ${found.spec.templateErrors.length} template error(s): ${found.spec.templateErrors.join('; ')}`, true);
+  private async prepare(document: vscode.TextDocument, kind: RequestKind, args: RequestCommandArgs, secretsNotNeeded: boolean): Promise<Prepared | string | undefined> {
+    const uri = document.uri.toString();
+    const plan = await this.ask(RequestPlanRequest, { uri, kind });
+    if (!plan.ok) return this.refuse(`Cannot test: ${plan.problem}.`);
+    if (plan.templateErrors.length > 0) {
+      this.output.appendLine(`Not sent: ${plan.path} has template errors:\n${plan.templateErrors.map((e) => `  ${e}`).join('\n')}\n`);
+      return this.refuse(`Not sent: ${plan.path} has ${plan.templateErrors.length} template error(s): ${plan.templateErrors.join('; ')}`, true);
     }
-    const asked = found.spec.variables.filter((v) => !(secretsNotNeeded && v.isSecret));
+    const asked = plan.variables.filter((v) => !(secretsNotNeeded && v.isSecret));
     const values = args.values ? { ...args.values } : await askForValues(this.store, document.uri, asked);
     if (!values) return undefined;
     if (values[FEATURE_STORE_KEY] === undefined) {
       values[FEATURE_STORE_KEY] = await this.store.featureStoreKey(document.uri, requestSettings(document.uri).featureStoreKey);
     }
-    const result = prepareRequest(doc, kind, values, { secretsNotNeeded });
+    const result = await this.ask(PrepareRequestRequest, { uri, kind, values, secretsNotNeeded });
     if (!result.ok) return this.refuse(`Not sent: ${result.problems.join('; ')}`, result.stage === 'render');
-    return result.prepared;
+    return result;
+  }
+
+  /** One request to the language server; throws an Error that says what failed. */
+  private async ask<P, R>(type: RequestType<P, R, void>, params: RequestParam<P>): Promise<R> {
+    let client: LanguageClient;
+    try {
+      client = await this.clientOf();
+    } catch (error) {
+      throw new Error(`the language server did not start (${messageOf(error)})`, { cause: error });
+    }
+    try {
+      return await client.sendRequest(type, params);
+    } catch (error) {
+      throw new Error(`the language server did not answer (${messageOf(error)})`, { cause: error });
+    }
   }
 
   private refuse(message: string, details = false): string {
@@ -125,10 +207,10 @@ export class RequestCommands {
     return message;
   }
 
-  private async confirmWrite(prepared: PreparedRequest, args: RequestCommandArgs): Promise<boolean> {
+  private async confirmWrite(display: HttpRequestData, args: RequestCommandArgs): Promise<boolean> {
     if (args.confirmWrite !== undefined) return args.confirmWrite;
     const choice = await vscode.window.showWarningMessage(
-      `This WRITES a sample flag payload to the store: ${prepared.display.method} ${prepared.display.url}`,
+      `This WRITES a sample flag payload to the store: ${display.method} ${display.url}`,
       { modal: true, detail: 'It is what LaunchDarkly sends when flags change. Use a test store or a sample _featureStoreKey.' },
       'Send',
     );
@@ -136,7 +218,21 @@ export class RequestCommands {
   }
 }
 
-/** The editor's text as the server modules take it, unsaved edits included. */
-function parsed(document: vscode.TextDocument): ManifestDocument {
-  return parseManifest(document.uri.toString(), document.getText(), document.version);
+/** Writes `text` at `relative` (`/`-separated) beside the manifest, making folders on the way. */
+async function saveBeside(manifest: vscode.Uri, relative: string, text: string): Promise<void> {
+  const target = vscode.Uri.joinPath(manifest, '..', ...relative.split('/'));
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+  await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+}
+
+function originOf(request: HttpRequestData): string {
+  try {
+    return new URL(request.url).origin;
+  } catch {
+    return request.url;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

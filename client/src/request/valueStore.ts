@@ -3,9 +3,10 @@
 // run offers the remembered value; "Forget values" removes them.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { RequestVariable } from '../../../server/src/request/requestVariables';
-import { choicesOf } from '../../../server/src/request/requestVariables';
-import { FEATURE_STORE_KEY } from '../../../server/src/request/values';
+import { FEATURE_STORE_KEY, type RequestVariableInfo } from '../../../server/src/protocol';
+
+/** What storing a value needs to know of its variable. */
+type StoredVariable = Pick<RequestVariableInfo, 'key' | 'isSecret'>;
 
 export class ValueStore {
   constructor(private readonly context: vscode.ExtensionContext) {}
@@ -14,19 +15,19 @@ export class ValueStore {
     return `ldManifest.request/${manifest.toString()}/${variable}`;
   }
 
-  async get(manifest: vscode.Uri, variable: RequestVariable): Promise<string | undefined> {
+  async get(manifest: vscode.Uri, variable: StoredVariable): Promise<string | undefined> {
     const key = this.key(manifest, variable.key);
     return variable.isSecret ? this.context.secrets.get(key) : this.context.workspaceState.get<string>(key);
   }
 
-  async set(manifest: vscode.Uri, variable: RequestVariable, value: string): Promise<void> {
+  async set(manifest: vscode.Uri, variable: StoredVariable, value: string): Promise<void> {
     const key = this.key(manifest, variable.key);
     if (variable.isSecret) await this.context.secrets.store(key, value);
     else await this.context.workspaceState.update(key, value);
   }
 
   /** Removes every remembered value of the manifest (secrets by the keys the manifest declares). */
-  async forget(manifest: vscode.Uri, declared: readonly RequestVariable[]): Promise<number> {
+  async forget(manifest: vscode.Uri, declared: readonly StoredVariable[]): Promise<number> {
     const prefix = this.key(manifest, '');
     let count = 0;
     for (const key of this.context.workspaceState.keys().filter((k) => k.startsWith(prefix))) {
@@ -55,7 +56,7 @@ export class ValueStore {
 }
 
 /** Asks for each variable; undefined when the author cancels. Remembered values are offered first. */
-export async function askForValues(store: ValueStore, manifest: vscode.Uri, variables: readonly RequestVariable[]): Promise<Record<string, string> | undefined> {
+export async function askForValues(store: ValueStore, manifest: vscode.Uri, variables: readonly RequestVariableInfo[]): Promise<Record<string, string> | undefined> {
   const values: Record<string, string> = {};
   for (const [index, variable] of variables.entries()) {
     const remembered = await store.get(manifest, variable);
@@ -68,8 +69,8 @@ export async function askForValues(store: ValueStore, manifest: vscode.Uri, vari
   return values;
 }
 
-async function ask(variable: RequestVariable, remembered: string | undefined, title: string): Promise<string | undefined> {
-  const choices = choicesOf(variable);
+async function ask(variable: RequestVariableInfo, remembered: string | undefined, title: string): Promise<string | undefined> {
+  const choices = variable.choices?.length ? variable.choices : undefined;
   const fallback = remembered ?? (variable.defaultValue === undefined ? undefined : String(variable.defaultValue));
   if (choices) {
     const items = choices.map((label) => ({ label, description: label === fallback ? (remembered !== undefined ? 'last used' : 'default') : undefined }));

@@ -1,7 +1,7 @@
 // `ld-manifest lint PATH...`: lints manifests with the editor's engine and prints the problems.
 import { pathToFileURL } from 'node:url';
-import { lintManifest } from '../lint';
-import { parseManifest } from '../manifestDocument';
+import { LanguageService } from '../engine/languageService';
+import { createNodeHost, repositoryRootOf } from '../node/nodeHost';
 import { choiceOption, type ParsedArgs } from './args';
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from './cliError';
 import type { Command } from './command';
@@ -10,9 +10,8 @@ import { lintHelp } from './help';
 import type { CliIo } from './io';
 import { readManifestText } from './readManifestText';
 import { compareProblems, formatJson, formatSummary, formatTextLine, toReportedProblem, type ReportedProblem } from './report';
-import { schemaChooser } from './schemaOption';
+import { schemaChoice } from './schemaOption';
 import { severityOverrides } from './severityOption';
-import { nodeRuleEnvironment } from '../rules';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -32,7 +31,7 @@ function runLint(args: ParsedArgs, io: CliIo): number {
   const quiet = args.options.has('quiet');
   if (args.positionals.length === 0) throw new CliError('lint needs at least one PATH (a manifest, a folder or a glob)');
   const schemaSetting = args.options.get('schema');
-  const chooseSchema = schemaChooser(typeof schemaSetting === 'string' ? schemaSetting : undefined, io.cwd);
+  const schema = schemaChoice(typeof schemaSetting === 'string' ? schemaSetting : undefined, io.cwd);
   const severityFlag = args.options.get('severity');
   const severity = severityOverrides(typeof severityFlag === 'string' ? severityFlag : undefined, io.cwd);
 
@@ -40,10 +39,15 @@ function runLint(args: ParsedArgs, io: CliIo): number {
   // leaving half a report behind.
   const manifests = findManifests(args.positionals, io.cwd).map((path) => ({ ...path, text: readManifestText(path.absolute, path.shown) }));
 
+  const host = createNodeHost();
+  const service = new LanguageService(host, schema.fixed);
   const problems: ReportedProblem[] = [];
   for (const manifest of manifests) {
-    const doc = parseManifest(pathToFileURL(manifest.absolute).href, manifest.text);
-    const found = lintManifest(doc, { schema: chooseSchema(manifest.absolute), environment: nodeRuleEnvironment(manifest.absolute), severity })
+    // Each manifest reads beside itself, within its repository (or the folders around it).
+    host.allowRoot(repositoryRootOf(manifest.absolute));
+    const doc = service.snapshot(pathToFileURL(manifest.absolute).href, manifest.text);
+    const found = service
+      .diagnostics(doc, { schema: schema.setting, severity, maxDiagnostics: Infinity })
       .map((diagnostic) => toReportedProblem(manifest.shown, diagnostic))
       .filter((problem) => !quiet || problem.severity === 'error')
       .sort(compareProblems);

@@ -4,9 +4,12 @@
 // not manifests at all; anything that starts like JSON is linted, so a broken manifest gets
 // json-syntax diagnostics at the right line and column, as in the editor. An empty file is linted too
 // (the engine reports "The manifest is empty").
-import { readFileSync } from 'node:fs';
+import { readBoundedBytes } from '../node/nodeHost';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { CliError } from './cliError';
+
+/** The largest manifest the linter reads: far above any real one (the largest is under 100 KB). */
+const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
 
 const jsonValueStarts = new Set<SyntaxKind>([
   SyntaxKind.OpenBraceToken,
@@ -20,12 +23,10 @@ const jsonValueStarts = new Set<SyntaxKind>([
 ]);
 
 export function readManifestText(absolutePath: string, shown: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(absolutePath);
-  } catch (error) {
-    throw new CliError(`cannot read ${shown}: ${describeFsError(error)}`);
-  }
+  const read = readBoundedBytes(absolutePath, MAX_MANIFEST_BYTES);
+  if (read.kind === 'missing') throw new CliError(`cannot read ${shown}: no such file`);
+  if (read.kind === 'unreadable') throw new CliError(`cannot read ${shown}: ${read.reason}`);
+  const bytes = read.bytes;
   if (bytes.includes(0)) throw new CliError(`${shown} is a binary file (it contains NUL bytes), not a JSON manifest`);
   let text: string;
   try {
@@ -51,10 +52,4 @@ function firstTokenOf(text: string): { kind: SyntaxKind; text: string } {
   return { kind, text: sample };
 }
 
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  return (error as Error).message;
-}
+

@@ -9,7 +9,7 @@ import {
   parseLinterConfigFile,
   parseSeverityFlags,
   type SeverityOverrides,
-} from '../diagnostics/severityConfig';
+} from '../engine/diagnostics/severityConfig';
 import { CliError } from './cliError';
 
 export const LINTER_CONFIG_FILE = '.ld-manifest.json';

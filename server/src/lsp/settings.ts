@@ -1,7 +1,7 @@
 // The `ldManifest.*` settings the server reads, pulled per document from the client.
 import type { Connection } from 'vscode-languageserver/node';
-import type { SchemaSetting } from '../schema/schemaContext';
-import { parseSeverityConfig, type SeverityConfig } from '../diagnostics/severityConfig';
+import type { SchemaSetting } from '../engine/schema/schemaContext';
+import { parseSeverityConfig, type SeverityConfig } from '../engine/diagnostics/severityConfig';
 
 export interface ServerSettings {
   readonly schema: SchemaSetting;

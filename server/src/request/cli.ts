@@ -5,7 +5,7 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, oneLine } from '../cli/cliError';
 import type { CliIo } from '../cli/io';
-import { parseManifest } from '../manifestDocument';
+import { parseManifest } from '../engine/manifestDocument';
 import { parseTestRequestArgs, TEST_REQUEST_HELP, type TestRequestOptions } from './cliOptions';
 import { reportJson, reportText } from './report';
 import { requestSpec, type RequestSpec } from './requestSpec';

@@ -3,11 +3,11 @@
 // request's templates reference (in manifest order) and the template errors that forbid sending it.
 import type { JSONPath, Node } from 'jsonc-parser';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { nodeAt, type ManifestDocument } from '../manifestDocument';
-import { valueOf } from '../jsonTree';
-import { resolveReference, templateSites } from '../templates/analysis';
-import { templateDiagnostics } from '../templates/diagnostics';
-import { FEATURE_STORE_KEY } from '../templates/scopes';
+import { nodeAt, type ManifestDocument } from '../engine/manifestDocument';
+import { valueOf } from '../engine/jsonTree';
+import { resolveReference, templateSites } from '../engine/templates/analysis';
+import { templateDiagnostics } from '../engine/templates/diagnostics';
+import { FEATURE_STORE_KEY } from '../engine/templates/scopes';
 import { requestVariables, type RequestVariable } from './requestVariables';
 
 export type RequestKind = 'validation' | 'featureStore';

@@ -1,19 +1,11 @@
 // The form variables of the featureStore capability as a prompt needs them: the template module's
 // reading of the list, with a name and type to show even where the manifest leaves them out.
 import type { Node } from 'jsonc-parser';
-import { formVariablesIn } from '../templates/formVariables';
+import { formVariablesIn } from '../engine/templates/formVariables';
+import type { RequestVariableInfo } from '../protocol';
 
-export interface RequestVariable {
-  readonly key: string;
-  readonly name: string;
-  readonly type: string;
-  readonly description?: string;
-  readonly placeholder?: string;
-  readonly isSecret: boolean;
-  readonly isOptional: boolean;
-  readonly defaultValue?: string | number | boolean;
-  readonly allowedValues?: readonly string[];
-}
+/** The protocol's variable, without the choices the editor is offered (see `choicesOf`). */
+export type RequestVariable = Omit<RequestVariableInfo, 'choices'>;
 
 export function requestVariables(list: Node | undefined): RequestVariable[] {
   return (list ? formVariablesIn(list) : []).map((variable) => {

@@ -9,6 +9,10 @@ import * as https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import type { RenderedRequest } from './render';
 
+/** What a test request may take unless a setting or flag says otherwise. */
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
 export interface SendOptions {
   readonly timeoutMs: number;
   readonly maxBodyBytes: number;
@@ -97,8 +101,8 @@ function exchange(request: RenderedRequest, options: SendOptions, signal: AbortS
     const common: https.RequestOptions = { method: request.method, headers, signal };
     const req =
       url.protocol === 'https:'
-        ? https.request(url, { ...common, ca: options.extraCa ? [...rootCertificates, options.extraCa] : undefined, rejectUnauthorized: true })
-        : http.request(url, common);
+        ? https.request(url.href, { ...common, ca: options.extraCa ? [...rootCertificates, options.extraCa] : undefined, rejectUnauthorized: true })
+        : http.request(url.href, common);
     req.on('error', reject);
     req.on('response', (res) => {
       const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
 // The whole flow, shared by the editor commands and the CLI: find the request in the manifest, resolve
 // the values, render (refusing on template errors), and on demand send it and read the answer.
-import type { ManifestDocument } from '../manifestDocument';
+import type { ManifestDocument } from '../engine/manifestDocument';
 import { curlCommand } from './curl';
 import { renderRequest, type Rendered, type RenderedRequest } from './render';
 import { requestSpec, type RequestKind, type RequestSpec } from './requestSpec';
@@ -76,9 +76,12 @@ export interface RequestRun {
 }
 
 export async function sendPrepared(prepared: PreparedRequest, options: SendOptions): Promise<RequestRun> {
-  const outcome = await sendRequest(prepared.rendered.real, options);
+  return judgeOutcome(prepared, await sendRequest(prepared.rendered.real, options));
+}
+
+/** Reads what a prepared request got (sent here, or by the editor client) with the request's parser. */
+export function judgeOutcome(prepared: PreparedRequest, outcome: SendOutcome): RequestRun {
   return { prepared, outcome, reading: readAnswer(outcome, prepared.spec.parser) };
 }
 
-export const DEFAULT_TIMEOUT_SECONDS = 10;
-export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_SECONDS } from './send';

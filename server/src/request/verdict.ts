@@ -1,7 +1,7 @@
 // Reads the service's answer the way LaunchDarkly does: a 2xx status, a JSON body, and the value at
 // `parser.success` being `true`. Only the boolean `true` passes: `"true"`, `1` or any other value is a
 // failure that names the value it found, because LaunchDarkly's check is a JSON boolean.
-import { jsonTypeOf, selectPointer } from '../pointers/jsonPointer';
+import { jsonTypeOf, selectPointer } from '../engine/pointers/jsonPointer';
 import type { ParserSpec } from './requestSpec';
 import type { NetworkErrorKind, SendOutcome } from './send';
 

@@ -18,7 +18,7 @@ describe('a workspace that maps manifest.json through json.schemas', () => {
     assert.equal(mappings.length, 1, 'the fixture workspace should map manifest.json through json.schemas');
     await activatedExtension();
     acme = await openFixture('integrations/acme/manifest.json');
-    await vscode.workspace.openTextDocument(fixtureUri('drafts/manifest.json'));
+    await openFixture('drafts/manifest.json');
     drafts = await manifestDocument(fixtureUri('drafts/manifest.json'));
     await diagnosticsFor(acme.uri, (d) => EXPECTED.every((code) => d.some((x) => codeOf(x) === code)));
     await diagnosticsFor(drafts.uri);

@@ -13,8 +13,10 @@ const MANIFEST = 'integrations/acme-store/manifest.json';
 const TOKEN = 'e2e-s3cret-token';
 
 interface Received {
+  method: string;
   url: string;
   authorization?: string;
+  body: string;
 }
 
 interface RequestCommandResult {
@@ -34,9 +36,13 @@ describe('validation request', function () {
 
   before(async function () {
     server = http.createServer((req, res) => {
-      received.push({ url: req.url ?? '', authorization: req.headers.authorization });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer));
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        received.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body: Buffer.concat(chunks).toString('utf8') });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer));
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -52,13 +58,24 @@ describe('validation request', function () {
     fs.rmSync(sample(), { recursive: true, force: true });
   });
 
-  it('shows the three lenses above validationRequest', async function () {
-    const titles = await waitFor('request code lenses', async () => {
-      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fixtureUri(MANIFEST));
-      const found = (lenses ?? []).map((l) => l.command?.title ?? '');
-      return found.includes('Test validation request') ? found : undefined;
+  it('shows the three lenses above validationRequest and featureStoreRequest, from the language server', async function () {
+    const lenses = await waitFor('request code lenses', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fixtureUri(MANIFEST));
+      return found?.some((l) => l.command?.title === 'Test validation request') ? found : undefined;
     });
+    const titles = lenses.map((l) => l.command?.title ?? '');
     for (const title of ['Test validation request', 'Preview request', 'Copy as curl', 'Test feature store request']) assert.ok(titles.includes(title), `missing lens "${title}" in ${titles.join(', ')}`);
+    const uri = fixtureUri(MANIFEST).toString();
+    const commands = lenses.map((l) => [l.command?.command, JSON.stringify(l.command?.arguments)]);
+    const args = (kind: string) => JSON.stringify([{ uri, kind }]);
+    assert.deepEqual(commands, [
+      ['ldManifest.request.testValidation', args('validation')],
+      ['ldManifest.request.preview', args('validation')],
+      ['ldManifest.request.copyCurl', args('validation')],
+      ['ldManifest.request.testFeatureStore', args('featureStore')],
+      ['ldManifest.request.preview', args('featureStore')],
+      ['ldManifest.request.copyCurl', args('featureStore')],
+    ]);
   });
 
   it('sends the request and reports success, the secret masked, the answer saved as sample', async function () {
@@ -70,7 +87,7 @@ describe('validation request', function () {
     assert.ok(result, 'the command returned nothing');
     assert.equal(result.verdict?.kind, 'success', result.report);
     assert.equal(result.passed, true);
-    assert.deepEqual(received.at(-1), { url: '/validate', authorization: `Bearer ${TOKEN}` });
+    assert.deepEqual(received.at(-1), { method: 'GET', url: '/validate', authorization: `Bearer ${TOKEN}`, body: '' });
     assert.match(result.report, /Authorization: Bearer ••••/);
     assert.match(result.report, /Verdict: Success/);
     assert.ok(!result.report.includes(TOKEN), 'the secret is in the report');
@@ -98,5 +115,29 @@ describe('validation request', function () {
     const curl = await vscode.commands.executeCommand<string>('ldManifest.request.copyCurl', args);
     assert.match(curl, /--header "Authorization: Bearer \$\{API_TOKEN\}"/);
     assert.ok(!curl.includes(TOKEN));
+  });
+
+  it('writes the sample payload with the feature store request only once confirmed', async function () {
+    answer = {};
+    const args = { uri: fixtureUri(MANIFEST).toString(), values: { baseUrl: origin, apiToken: TOKEN, _featureStoreKey: 'e2e-store-key' } };
+    const count = received.length;
+    const declined = await vscode.commands.executeCommand<RequestCommandResult>('ldManifest.request.testFeatureStore', { ...args, confirmWrite: false });
+    assert.equal(declined.sent, false);
+    assert.equal(received.length, count, 'a declined write reached the server');
+    const result = await vscode.commands.executeCommand<RequestCommandResult>('ldManifest.request.testFeatureStore', { ...args, confirmWrite: true });
+    assert.equal(result.verdict?.kind, 'stored', result.report);
+    assert.equal(result.passed, true);
+    assert.equal(result.samplePath, undefined);
+    const got = received.at(-1)!;
+    assert.deepEqual([got.method, got.url, got.authorization], ['PUT', '/store/e2e-store-key', `Bearer ${TOKEN}`]);
+    assert.ok('ld-manifest-test-flag' in (JSON.parse(got.body) as { flags: object }).flags, got.body);
+    assert.ok(!result.report.includes(TOKEN), 'the secret is in the report');
+  });
+
+  it('forgets the values remembered for the manifest', async function () {
+    // The runs above gave their values, so only the generated _featureStoreKey was remembered.
+    const forgotten = await vscode.commands.executeCommand<number>('ldManifest.request.forgetValues', { uri: fixtureUri(MANIFEST).toString() });
+    assert.equal(forgotten, 1);
+    assert.equal(await vscode.commands.executeCommand<number>('ldManifest.request.forgetValues', { uri: fixtureUri(MANIFEST).toString() }), 0);
   });
 });

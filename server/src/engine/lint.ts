@@ -1,0 +1,66 @@
+// The whole check of one manifest: what the editor shows and the linter prints.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { rangeOf, type ManifestDocument } from './manifestDocument';
+import type { SchemaContext } from './schema/schemaContext';
+import { syntaxDiagnostics } from './diagnostics/syntaxDiagnostics';
+import { schemaDiagnostics } from './diagnostics/schemaDiagnostics';
+import { makeDiagnostic } from './diagnostics/makeDiagnostic';
+import { applySeverity, type SeverityOverrides } from './diagnostics/severityConfig';
+import { ruleDiagnostics, type RuleEnvironment } from './rules';
+import { templateDiagnostics } from './templates';
+import { templateSitesInSteps } from './templates/analysis';
+
+export interface LintOptions {
+  readonly schema: SchemaContext;
+  /** Files beside the manifest and the rest of the workspace; without it, no rule reads files. */
+  readonly environment?: RuleEnvironment;
+  /** Per-code severities from the author's configuration. */
+  readonly severity?: SeverityOverrides;
+}
+
+/** An environment with no files: the rules that need the disk stay silent. */
+export const detachedEnvironment: RuleEnvironment = { fileExists: () => false, readFile: () => undefined };
+
+export function lintManifest(doc: ManifestDocument, options: LintOptions): Diagnostic[] {
+  const steps = lintInSteps(doc, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same check in steps: the language server lets other requests (a hover, an edit that makes this
+ * check pointless) in between, so a large manifest never holds the server for its whole check.
+ */
+export function* lintInSteps(doc: ManifestDocument, options: LintOptions): Generator<void, Diagnostic[]> {
+  const syntax = syntaxDiagnostics(doc);
+  yield;
+  const rules = ruleDiagnostics(doc, options.environment ?? detachedEnvironment);
+  yield;
+  const schema = withoutExplainedByRules(schemaDiagnostics(doc, options.schema), rules);
+  yield;
+  yield* templateSitesInSteps(doc);
+  const templates = templateDiagnostics(doc);
+  const result = [...syntax, ...schema, ...templates, ...rules];
+  if (options.schema.fallbackReason) {
+    result.unshift(
+      makeDiagnostic(
+        'schema-workspace-broken',
+        rangeOf(doc, 0, 1),
+        `Checked against the bundled schema because the workspace schema cannot be used: ${options.schema.fallbackReason}. Fix that file or set the schema setting to "bundled".`,
+      ),
+    );
+  }
+  return options.severity ? applySeverity(result, options.severity) : result;
+}
+
+/**
+ * A rule that explains a key the schema merely rejects (the documentation's `"error"` in a
+ * featureStore parser) replaces the schema's generic unknown-key message on that key: one problem,
+ * one diagnostic.
+ */
+function withoutExplainedByRules(schema: Diagnostic[], rules: Diagnostic[]): Diagnostic[] {
+  const explained = rules.filter((d) => d.code === 'parser-error-key').map((d) => JSON.stringify(d.range));
+  return schema.filter((d) => d.code !== 'schema-unknown-key' || !explained.includes(JSON.stringify(d.range)));
+}

@@ -1,0 +1,52 @@
+// Sample responses attached to parsers, so that pointers can be checked, completed and previewed
+// against real data.
+//
+// Naming convention: beside the manifest, `sample-responses/<name>.json`, where <name> is
+//   - the request that owns the parser: `validationRequest` (featureStore), `creationRequest`,
+//     `statusRequest`, `postApplyRequest`, `deletionRequest`, `memberListRequest` (approval);
+//   - `trigger` for the trigger parser (the body the alerting tool posts);
+//   - `syncedSegment` for the synced segment request parser (the body the partner posts);
+//   - `dynamicOptions.<form variable key>` for a form variable's dynamic options.
+// The editor's Test Validation Request command saves the last answer it got under that name.
+import type { RuleEnvironment } from '../rules/environment';
+import { besideManifest } from '../rules/environment';
+import { selectPointer } from './jsonPointer';
+import type { PointerField } from './pointerFields';
+
+export const SAMPLE_RESPONSES_FOLDER = 'sample-responses';
+
+export function sampleResponseFile(sampleName: string): string {
+  return `${SAMPLE_RESPONSES_FOLDER}/${sampleName}.json`;
+}
+
+export type SampleLookup =
+  | { readonly kind: 'sample'; readonly value: unknown; readonly origin: string }
+  | { readonly kind: 'unreadable'; readonly file: string; readonly reason: string }
+  | { readonly kind: 'none' };
+
+export function sampleFor(field: Pick<PointerField, 'sampleName'>, env: RuleEnvironment): SampleLookup {
+  const relative = sampleResponseFile(field.sampleName);
+  const file = besideManifest(env, relative);
+  if (file === undefined || !env.fileExists(file)) return { kind: 'none' };
+  const text = env.readFile(file);
+  if (text === undefined) return { kind: 'unreadable', file: relative, reason: 'it cannot be read' };
+  try {
+    return { kind: 'sample', value: JSON.parse(text) as unknown, origin: relative };
+  } catch (error) {
+    return { kind: 'unreadable', file: relative, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * The JSON values a pointer of `field` is evaluated against: the sample itself, or for a relative
+ * pointer every item of the arrays it is relative to. Undefined when that cannot be known (no array
+ * pointer yet, or the arrays are not in the sample): then nothing should be claimed about the pointer.
+ */
+export function evaluationTargets(field: Pick<PointerField, 'relativeTo'>, sample: unknown): unknown[] | undefined {
+  if (!field.relativeTo) return [sample];
+  const items = field.relativeTo.flatMap((base) => {
+    const selection = selectPointer(sample, base);
+    return selection.found && Array.isArray(selection.value) ? (selection.value as unknown[]) : [];
+  });
+  return items.length ? items : undefined;
+}

@@ -1,0 +1,135 @@
+// Which schema is in force for a manifest: the bundled one, or the workspace's own
+// `manifest.schema.json` (found by walking up from the manifest through the host). A broken workspace
+// schema never leaves the author without checks: the bundled one takes over and says why.
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import bundledValidate from 'ld-manifest-validator';
+import bundledSchemaJson from '../../../../schemas/manifest.schema.json';
+import type { EngineHost } from '../host';
+import { displayUri, parentFolder, resolveBeside } from '../uris';
+import type { JsonSchema } from './jsonSchema';
+import { dedupeSubschemas } from './dedupeSubschemas';
+
+export type SchemaSetting = 'auto' | 'bundled' | 'workspace';
+
+export type SchemaOrigin = { kind: 'bundled' } | { kind: 'workspace' | 'file'; uri: string };
+
+export interface SchemaContext {
+  readonly schema: JsonSchema;
+  readonly validate: ValidateFunction;
+  readonly origin: SchemaOrigin;
+  /** Why the schema the author asked for is not the one in force, when it is not. */
+  readonly fallbackReason?: string;
+}
+
+export const WORKSPACE_SCHEMA_FILE = 'manifest.schema.json';
+
+const bundled: SchemaContext = {
+  schema: bundledSchemaJson as JsonSchema,
+  validate: bundledValidate,
+  origin: { kind: 'bundled' },
+};
+
+export function bundledSchemaContext(): SchemaContext {
+  return bundled;
+}
+
+export class SchemaLoadError extends Error {}
+
+/** Compiled schemas by URI, with the text they were compiled from: a schema compiles once per content. */
+const compiled = new Map<string, { text: string; context: SchemaContext }>();
+
+/**
+ * Compiles a schema file such as upstream's bundled `manifest.schema.json`. Upstream inlines every
+ * `$ref`, repeating the same nested `$id`s, which ajv 8 refuses ("resolves to more than one schema");
+ * only the root `$id` is kept, and strict mode is off for its other draft-07 liberties.
+ */
+export function compileSchema(text: string, uri: string, kind: 'workspace' | 'file' = 'file'): SchemaContext {
+  const cached = compiled.get(uri);
+  if (cached && cached.text === text && cached.context.origin.kind === kind) return cached.context;
+  const shown = displayUri(uri);
+  let schema: JsonSchema;
+  try {
+    schema = JSON.parse(text) as JsonSchema;
+  } catch (error) {
+    throw new SchemaLoadError(`schema ${shown} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+    throw new SchemaLoadError(`schema ${shown} is not a JSON Schema object`);
+  }
+  removeNestedIds(schema);
+  dedupeSubschemas(schema);
+  let validate: ValidateFunction;
+  try {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    validate = ajv.compile(schema);
+  } catch (error) {
+    throw new SchemaLoadError(`schema ${shown} does not compile: ${(error as Error).message}`);
+  }
+  const context: SchemaContext = { schema, validate, origin: { kind, uri } };
+  compiled.set(uri, { text, context });
+  return context;
+}
+
+/** Drops every `$id` below the root, iteratively: a schema file can nest as deep as it likes. */
+function removeNestedIds(root: unknown): void {
+  const stack: unknown[] = [root];
+  let isRoot = true;
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      stack.push(...value);
+    } else if (typeof value === 'object' && value !== null) {
+      const record = value as Record<string, unknown>;
+      if (!isRoot && typeof record.$id === 'string') delete record.$id;
+      // Property names are data, not schema keywords: a property called `$id` stays.
+      for (const key of Object.keys(record)) stack.push(record[key]);
+    }
+    isRoot = false;
+  }
+}
+
+/** How far up from the manifest the walk looks; the host also refuses anything outside the workspace. */
+const MAX_FOLDERS_UP = 32;
+
+/**
+ * The nearest `manifest.schema.json` in the manifest's folder or a folder above it, and every URI
+ * looked at on the way (a file created there later changes the answer).
+ */
+export function findWorkspaceSchema(host: EngineHost, manifestUri: string): { found?: { uri: string; text: string } | { uri: string; reason: string }; probed: string[] } {
+  const probed: string[] = [];
+  let folder = parentFolder(manifestUri);
+  for (let up = 0; folder !== undefined && up < MAX_FOLDERS_UP; up++, folder = parentFolder(folder)) {
+    const candidate = resolveBeside(folder, WORKSPACE_SCHEMA_FILE);
+    if (candidate === undefined) break;
+    probed.push(candidate);
+    const read = host.readFile(candidate);
+    if (read.kind === 'outside') break; // above the workspace: not the author's schema
+    if (read.kind === 'text') return { found: { uri: candidate, text: read.text }, probed };
+    if (read.kind === 'unreadable') return { found: { uri: candidate, reason: read.reason }, probed };
+  }
+  return { probed };
+}
+
+export interface ResolvedSchema {
+  readonly context: SchemaContext;
+  /** The files whose change can change the schema in force. */
+  readonly dependencies: readonly string[];
+}
+
+/** The schema in force for a manifest under the `schema` setting. */
+export function resolveSchemaContext(host: EngineHost, manifestUri: string, setting: SchemaSetting): ResolvedSchema {
+  if (setting === 'bundled') return { context: bundled, dependencies: [] };
+  const { found, probed } = findWorkspaceSchema(host, manifestUri);
+  if (!found) {
+    const context = setting === 'workspace' ? { ...bundled, fallbackReason: `no ${WORKSPACE_SCHEMA_FILE} was found above ${displayUri(manifestUri)}` } : bundled;
+    return { context, dependencies: probed };
+  }
+  if ('reason' in found) return { context: { ...bundled, fallbackReason: `cannot read ${displayUri(found.uri)}: ${found.reason}` }, dependencies: probed };
+  try {
+    return { context: compileSchema(found.text, found.uri, 'workspace'), dependencies: probed };
+  } catch (error) {
+    return { context: { ...bundled, fallbackReason: (error as Error).message }, dependencies: probed };
+  }
+}

@@ -1,0 +1,188 @@
+// The extension's own protocol between the VS Code client and the language server, declared once and
+// imported by both sides: command ids the server's code lenses name, the schema status notification,
+// and the requests the request commands make. Types only and constants: nothing here parses a manifest,
+// so the client bundle stays free of the parser, Handlebars and ajv.
+//
+// The request commands split the work: the server knows what the manifest means (which variables a
+// request uses, rendering, masking, the parser's pointers, the report); the client asks for values,
+// keeps them, and sends the HTTP request itself (server/src/request/send.ts), because the language
+// server never reaches the network. One test run is three requests:
+//   requestPlan    → which values to ask for, or why the request cannot be tested;
+//   prepareRequest → the rendered request (kept by the server under an id), its masked form, curl;
+//   judgeResponse  → the verdict and report for what the client received, secrets masked.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { NetworkErrorKind, Redirect } from './request/send';
+
+export const LANGUAGE_ID = 'launchdarkly-manifest';
+
+/** Command ids, as contributed in package.json; the server's code lenses name the request ones. */
+export const COMMANDS = {
+  testValidation: 'ldManifest.request.testValidation',
+  testFeatureStore: 'ldManifest.request.testFeatureStore',
+  preview: 'ldManifest.request.preview',
+  copyCurl: 'ldManifest.request.copyCurl',
+  forgetValues: 'ldManifest.request.forgetValues',
+} as const;
+
+export type RequestKind = 'validation' | 'featureStore';
+
+/**
+ * Optional argument of every request command (code lenses pass `uri` and `kind`). `values` is the
+ * test injection point: when given, nothing is asked and nothing is remembered; `confirmWrite`
+ * answers the feature store request's modal confirmation.
+ */
+export interface RequestCommandArgs {
+  readonly uri?: string;
+  readonly kind?: RequestKind;
+  readonly values?: Readonly<Record<string, string>>;
+  readonly confirmWrite?: boolean;
+}
+
+/** Which schema checks a manifest: sent after each check, shown by the language status item. */
+export interface SchemaStatusParams {
+  readonly uri: string;
+  readonly origin: 'bundled' | 'workspace' | 'file';
+  /** The schema file's URI when it is not the bundled one. */
+  readonly schemaUri?: string;
+  readonly fallbackReason?: string;
+}
+
+export const SchemaStatusNotification = new NotificationType<SchemaStatusParams>('ldManifest/schemaStatus');
+
+// ---------------------------------------------------------------------------------------------------
+// The request commands. Every result says `ok`; a failure carries a message to show, never a raw error
+// (a manifest that is not open in the server, a request the manifest lacks, an internal failure).
+
+/** The value that stands for LaunchDarkly's per-environment store key; the client supplies one. */
+export const FEATURE_STORE_KEY = '_featureStoreKey';
+
+/** A featureStore form variable as a prompt needs it. */
+export interface RequestVariableInfo {
+  readonly key: string;
+  /** The manifest's `name`, else the key. */
+  readonly name: string;
+  /** The manifest's `type`, else `string`. */
+  readonly type: string;
+  readonly description?: string;
+  readonly placeholder?: string;
+  readonly isSecret: boolean;
+  readonly isOptional: boolean;
+  readonly defaultValue?: string | number | boolean;
+  readonly allowedValues?: readonly string[];
+  /** The answers to pick from (the allowed values, or true/false for a boolean); absent: typed text. */
+  readonly choices?: readonly string[];
+}
+
+export interface RequestPlanParams {
+  /** An open manifest (the server answers from its current text, unsaved edits included). */
+  readonly uri: string;
+  readonly kind: RequestKind;
+}
+
+export type RequestPlanResult =
+  | {
+      readonly ok: true;
+      /** `capabilities.featureStore.validationRequest`, for messages. */
+      readonly path: string;
+      /** The form variables the request's templates use, in manifest order: what to ask for. */
+      readonly variables: readonly RequestVariableInfo[];
+      readonly usesFeatureStoreKey: boolean;
+      readonly usesEnvId: boolean;
+      /** Template errors inside the request (`line:column message`): when any, it is not sent. */
+      readonly templateErrors: readonly string[];
+    }
+  | { readonly ok: false; readonly problem: string };
+
+/** What a request command must ask for before the request can be rendered, or why it cannot be tested. */
+export const RequestPlanRequest = new RequestType<RequestPlanParams, RequestPlanResult, void>('ldManifest/requestPlan');
+
+export interface RequestVariablesParams {
+  readonly uri: string;
+}
+
+export type RequestVariablesResult = { readonly ok: true; readonly variables: readonly RequestVariableInfo[] } | { readonly ok: false; readonly problem: string };
+
+/** Every form variable the featureStore capability declares: what "Forget Request Values" clears. */
+export const RequestVariablesRequest = new RequestType<RequestVariablesParams, RequestVariablesResult, void>('ldManifest/requestVariables');
+
+export interface PrepareRequestParams {
+  readonly uri: string;
+  readonly kind: RequestKind;
+  /** Text values by variable key, and `_featureStoreKey` / `envId`; defaults fill what is missing. */
+  readonly values: Readonly<Record<string, string>>;
+  /** Preview and curl: missing secrets are fine (they show as •••• and shell variables); no id, nothing to send. */
+  readonly secretsNotNeeded: boolean;
+}
+
+export interface HttpRequestData {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: readonly { readonly name: string; readonly value: string }[];
+  readonly body?: string;
+}
+
+export type PrepareStage = 'manifest' | 'values' | 'render' | 'internal';
+
+export type PrepareRequestResult =
+  | {
+      readonly ok: true;
+      readonly path: string;
+      /** The request as shown and logged: every secret, and every value derived from one, masked. */
+      readonly display: HttpRequestData;
+      /** `display` as text: the request line, the headers, a blank line and the body. */
+      readonly displayText: string;
+      /** One curl command that reads the secrets from shell variables, with comment lines naming them. */
+      readonly curl: string;
+      /** When secrets were needed: the id judgeResponse takes (the server keeps the last few prepared requests). */
+      readonly id?: string;
+      /** When secrets were needed: the request to send, real values included. */
+      readonly request?: HttpRequestData;
+    }
+  | { readonly ok: false; readonly stage: PrepareStage; readonly problems: readonly string[] };
+
+/** Renders the request with the given values. */
+export const PrepareRequestRequest = new RequestType<PrepareRequestParams, PrepareRequestResult, void>('ldManifest/prepareRequest');
+
+/** What the client received, as Node's http client gave it (server/src/request/send.ts), made JSON. */
+export interface ResponseData {
+  readonly url: string;
+  readonly status: number;
+  readonly statusText: string;
+  /** Names lower-cased, repeated headers kept. */
+  readonly headers: readonly (readonly [string, string])[];
+  /** The body's bytes as read (at most the size limit), base64: exact, whatever the encoding. */
+  readonly bodyBase64: string;
+  /** The body was longer than the limit and was cut there. */
+  readonly truncated: boolean;
+  readonly redirects: readonly Redirect[];
+  readonly elapsedMs: number;
+}
+
+export type OutcomeData =
+  | { readonly kind: 'response'; readonly response: ResponseData }
+  | { readonly kind: 'network-error'; readonly error: NetworkErrorKind; readonly message: string; readonly elapsedMs: number };
+
+export interface JudgeResponseParams {
+  /** From prepareRequest. */
+  readonly id: string;
+  /** How the report names the manifest (a workspace-relative path). */
+  readonly label: string;
+  readonly outcome: OutcomeData;
+}
+
+export type VerdictKind = 'success' | 'failure' | 'http-error' | 'not-json' | 'body-too-large' | 'pointer-missing' | 'network-error' | 'stored';
+
+export type JudgeResponseResult =
+  | {
+      readonly ok: true;
+      /** `summary` has every secret value masked, like the report. */
+      readonly verdict: { readonly kind: VerdictKind; readonly summary: string; readonly passed: boolean };
+      /** The request as sent, the answer, the parser's values and the verdict, secrets masked. */
+      readonly report: string;
+      /** A validation answer with a JSON body: the sample response to save beside the manifest, secrets masked. */
+      readonly sample?: { readonly path: string; readonly text: string };
+    }
+  | { readonly ok: false; readonly problem: string };
+
+/** Judges what the prepared request `id` got, the way LaunchDarkly reads it. */
+export const JudgeResponseRequest = new RequestType<JudgeResponseParams, JudgeResponseResult, void>('ldManifest/judgeResponse');

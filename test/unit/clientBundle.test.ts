@@ -1,0 +1,51 @@
+// The client bundle carries no manifest parser: code lenses and the request commands ask the language
+// server (server/src/protocol.ts), so Handlebars, ajv, jsonc-parser and the engine stay in the server.
+// Builds client/src/extension.ts the way scripts/build.mjs --production does, with a metafile, and
+// checks what went in and how large it is.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { repoRoot } from '../support/manifests';
+
+/** The production client bundle measured 452,391 bytes (622,346 when it still parsed manifests). */
+const MAX_CLIENT_BYTES = 500_000;
+const FORBIDDEN = ['node_modules/handlebars', 'node_modules/ajv', 'node_modules/jsonc-parser', 'server/src/engine/'];
+/** The only server modules the client may bundle: the protocol, and the HTTP sending it does itself. */
+const SERVER_MODULES_ALLOWED = ['server/src/protocol.ts', 'server/src/request/send.ts'];
+
+interface Metafile {
+  inputs: Record<string, unknown>;
+  outputs: Record<string, { bytes: number }>;
+}
+
+test('the client bundle carries no parser, Handlebars, ajv or engine, and stays small', async () => {
+  const root = repoRoot();
+  // Loaded at run time from the repository, not bundled into this test.
+  const esbuild = createRequire(join(root, 'package.json'))('esbuild') as {
+    build(options: Record<string, unknown>): Promise<{ metafile: Metafile }>;
+  };
+  const { metafile } = await esbuild.build({
+    // The options of scripts/build.mjs (its `common`, production) for the client entry.
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: false,
+    minify: true,
+    logLevel: 'silent',
+    alias: { 'ld-manifest-validator': join(root, 'server/generated/manifestValidator.js') },
+    absWorkingDir: root,
+    mainFields: ['module', 'main'],
+    entryPoints: { client: 'client/src/extension.ts' },
+    outdir: join(root, 'out/bundle-check'),
+    external: ['vscode'],
+    write: false,
+    metafile: true,
+  });
+  const inputs = Object.keys(metafile.inputs).map((path) => path.replace(/\\/g, '/'));
+  assert.deepEqual(inputs.filter((path) => FORBIDDEN.some((part) => path.includes(part))), []);
+  assert.deepEqual(inputs.filter((path) => path.startsWith('server/') && !SERVER_MODULES_ALLOWED.includes(path)), []);
+  const bytes = Object.values(metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+  assert.ok(bytes < MAX_CLIENT_BYTES, `the client bundle is ${bytes} bytes, over the bound of ${MAX_CLIENT_BYTES}`);
+});
