@@ -1,6 +1,6 @@
-// However broken a document is, it gets a bounded answer: at most MAX_DIAGNOSTICS diagnostics (errors
-// first, then in document order), a last one saying how many more there are, and no message longer
-// than MAX_MESSAGE characters.
+// However broken a document is, it gets a bounded answer: at most MAX_DIAGNOSTICS diagnostics unless
+// the caller asks for another bound (errors first, then in document order), a last one saying how many
+// more there are, and no message longer than MAX_MESSAGE characters.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { excerpt } from '../excerpt';
 import { makeDiagnostic } from './makeDiagnostic';

@@ -1,6 +1,6 @@
-// One pass over a document: every templated string decoded, parsed and modelled, with its scope.
-// Cached per ManifestDocument (they are immutable snapshots) so that hover, highlights and semantic
-// tokens on the same version share the work.
+// The template sites of a snapshot: every templated string decoded, parsed and modelled, with its
+// scope. A part of the snapshot's analysis (built once, then read by diagnostics, hover, completion,
+// navigation, rename and semantic tokens), and how a reference resolves in its scope.
 import { memo, type ManifestDocument } from '../manifestDocument';
 import { decodeJsonString, documentSpan, type DecodedString } from '../jsonStringMap';
 import { parseTemplate, type ParsedTemplate, type Span } from './parseTemplate';

@@ -1,4 +1,4 @@
-// Stable codes of the template checks (issue #3). Joined into `allCodes` so settings and the linter
+// Stable codes of the template checks. Joined into `allCodes` so settings and the linter
 // can name them.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { CodeInfo } from '../diagnostics/codes';

@@ -1,4 +1,4 @@
-// Template variables (issue #3): parsed as Handlebars, checked against form variables, navigable and
+// Template variables: parsed as Handlebars, checked against form variables, navigable and
 // renameable. Every function takes a ManifestDocument and returns plain LSP types.
 export { templateCodes, type TemplateCode } from './codes';
 export { templateDiagnostics, type UnknownNameData } from './diagnostics';
