@@ -95,34 +95,33 @@ export function nodeAtPointer(root: Node | undefined, pointer: string): Node | u
   return node;
 }
 
-export interface StringValue {
+interface StringValue {
   readonly node: Node;
   readonly path: JSONPath;
 }
 
-/** Every string value of the document (not keys) with its path, in document order; one walk per snapshot. */
-export function stringValues(doc: ManifestDocument): readonly StringValue[] {
-  return memo(doc, 'stringValues', () => {
-    const found: StringValue[] = [];
-    if (!doc.root) return found;
-    // An explicit stack instead of recursion; children are pushed in reverse to keep document order.
-    const stack: StringValue[] = [{ node: doc.root, path: [] }];
-    while (stack.length > 0) {
-      const { node, path } = stack.pop()!;
-      countWork();
-      if (node.type === 'string') found.push({ node, path });
-      const children = node.children ?? [];
-      for (let i = children.length - 1; i >= 0; i--) {
-        const child = children[i];
-        if (node.type === 'array') stack.push({ node: child, path: [...path, i] });
-        else if (node.type === 'object') {
-          const [key, value] = child.children ?? [];
-          if (key && value) stack.push({ node: value, path: [...path, String(key.value)] });
-        }
+/**
+ * Calls `visit` with every string value of the document (not keys) and its path, in document order.
+ * An explicit stack instead of recursion; the callers keep what they find, not the walk.
+ */
+export function forEachStringValue(doc: ManifestDocument, visit: (node: Node, path: JSONPath) => void): void {
+  if (!doc.root) return;
+  const stack: StringValue[] = [{ node: doc.root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    countWork();
+    if (node.type === 'string') visit(node, path);
+    const children = node.children ?? [];
+    // Pushed in reverse, so that they are visited in document order.
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (node.type === 'array') stack.push({ node: child, path: [...path, i] });
+      else if (node.type === 'object') {
+        const [key, value] = child.children ?? [];
+        if (key && value) stack.push({ node: value, path: [...path, String(key.value)] });
       }
     }
-    return found;
-  });
+  }
 }
 
 /**

@@ -3,20 +3,24 @@
 // navigation, rename and semantic tokens), and how a reference resolves in its scope.
 import { memo, type ManifestDocument } from '../manifestDocument';
 import { decodeJsonString, documentSpan, type DecodedString } from '../jsonStringMap';
-import { parseTemplate, type ParsedTemplate, type Span } from './parseTemplate';
+import { parseTemplate, type LineIndex, type ParsedTemplate, type Span } from './parseTemplate';
 import { FEATURE_STORE_KEY, scopeOf, type BuiltinName, type TemplateScope, type VariableGroup } from './scopes';
 import { NameIndex } from '../nearestName';
-import { findTemplatedStrings, type TemplatedString } from './templatedStrings';
+import { findTemplatedStrings, isUrlField, type TemplatedString } from './templatedStrings';
 import { modelOf, type TemplateModel, type TemplateReference } from './templateModel';
 import type { FormVariable } from './formVariables';
 import { countWork } from '../workMeter';
 
 export interface TemplateSite {
   readonly string: TemplatedString;
+  /** The string's text with the document offset of each character; computed when first needed. */
   readonly decoded: DecodedString;
-  readonly parsed: ParsedTemplate;
+  /** Whether it parsed (Handlebars' tree is not kept: the model says what the features need). */
+  readonly parsed: { readonly ok: true; readonly lines: LineIndex } | Extract<ParsedTemplate, { ok: false }>;
   /** Undefined when the template does not parse. */
   readonly model: TemplateModel | undefined;
+  /** Handlebars' tree, kept only for URL fields (the URL check renders it with sample values). */
+  readonly ast?: hbs.AST.Program;
   readonly scope: TemplateScope;
 }
 
@@ -52,11 +56,22 @@ export function* templateSitesInSteps(doc: ManifestDocument): Generator<void, re
 
 function siteOf(doc: ManifestDocument, string: TemplatedString): TemplateSite {
   countWork();
-  const text = doc.text.getText();
-  const decoded = decodeJsonString(text.slice(string.node.offset, string.node.offset + string.node.length), string.node.offset);
-  const parsed = parseTemplate(decoded.value);
+  // The tree's string value is the decoded text; the offset table is built only for the sites a
+  // feature maps back to the document (a problem, the cursor, semantic tokens).
+  const parsed = parseTemplate(String(string.node.value));
   const model = parsed.ok ? modelOf(parsed.ast, parsed.lines) : undefined;
-  return { string, decoded, parsed, model, scope: scopeOf(doc, string) };
+  let decoded: DecodedString | undefined;
+  return {
+    string,
+    get decoded() {
+      decoded ??= decodeJsonString(doc.text.getText().slice(string.node.offset, string.node.offset + string.node.length), string.node.offset);
+      return decoded;
+    },
+    parsed: parsed.ok ? { ok: true, lines: parsed.lines } : parsed,
+    model,
+    ast: parsed.ok && isUrlField(string.field) ? parsed.ast : undefined,
+    scope: scopeOf(doc, string),
+  };
 }
 
 /** The site whose string contains the document offset (between its quotes): a binary search. */

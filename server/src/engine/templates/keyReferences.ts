@@ -1,7 +1,8 @@
 // Form variable keys named outside templates: `hmacSignature.hmacSecretFormVariableKey` and
 // `dependsOn[].variableKey`. They take part in diagnostics, completion, navigation and rename.
 import type { JSONPath, Node } from 'jsonc-parser';
-import { memo, nodeAt, stringValues, type ManifestDocument } from '../manifestDocument';
+import { memo, nodeAt, type ManifestDocument } from '../manifestDocument';
+import { discoverStrings } from './discovery';
 import { formVariablesAt, formVariableTable, type FormVariable } from './formVariables';
 import { NameIndex } from '../nearestName';
 
@@ -20,17 +21,11 @@ export interface KeyReference {
 }
 
 export function keyReferences(doc: ManifestDocument): readonly KeyReference[] {
-  return memo(doc, 'keyReferences', () => {
-    const found: KeyReference[] = [];
-    for (const { node, path } of stringValues(doc)) {
-      const reference = referenceAt(doc, node, path);
-      if (reference) found.push(reference);
-    }
-    return found;
-  });
+  return discoverStrings(doc).keyReferences;
 }
 
-function referenceAt(doc: ManifestDocument, node: Node, path: JSONPath): KeyReference | undefined {
+/** The key reference a string value is, by its path, or undefined. */
+export function keyReferenceAt(doc: ManifestDocument, node: Node, path: JSONPath): KeyReference | undefined {
   const n = path.length;
   if (path[n - 1] === 'hmacSecretFormVariableKey' && path[n - 2] === 'hmacSignature') {
     // featureStore endpoints sign with the capability's own variables; every other endpoint with the top-level ones.

@@ -4,7 +4,7 @@
 import type { JSONPath, Node } from 'jsonc-parser';
 import { memo, nodeAt, type ManifestDocument } from '../manifestDocument';
 import { valueOf } from '../jsonTree';
-import { formVariablesAt, tableOf, type FormVariable } from './formVariables';
+import { formVariablesAt, formVariableTable, tableOf, type FormVariable } from './formVariables';
 import type { TemplatedString } from './templatedStrings';
 
 /** A name LaunchDarkly supplies when it renders the template. */
@@ -24,6 +24,11 @@ export interface VariableGroup {
   readonly table: ReadonlyMap<string, FormVariable>;
 }
 
+/** Names that exist in the manifest but are not visible in a scope: the reason, by name. */
+export interface HiddenNames {
+  get(name: string): string | undefined;
+}
+
 export interface TemplateScope {
   /** Who renders it, for messages: "the featureStore capability". */
   readonly label: string;
@@ -37,7 +42,7 @@ export interface TemplateScope {
   readonly groups: readonly VariableGroup[];
   readonly builtins: readonly BuiltinName[];
   /** Names that exist in the manifest but are not visible here, with the reason. */
-  readonly hidden: ReadonlyMap<string, string>;
+  readonly hidden: HiddenNames;
 }
 
 export const FEATURE_STORE_KEY = '_featureStoreKey';
@@ -103,11 +108,17 @@ function buildScope(doc: ManifestDocument, site: TemplatedString): Omit<Template
       const inPayload = site.field === 'payload';
       const builtins = [exact(FEATURE_STORE_KEY, FEATURE_STORE_KEY_DOC)];
       if (inPayload) builtins.push(exact('envId', 'Provided by LaunchDarkly: the ID of the LaunchDarkly environment whose flags are delivered.'));
-      const hidden = new Map<string, string>();
-      for (const v of topLevel()) {
-        hidden.set(v.key, `\`${v.key}\` is a top-level form variable; featureStore templates see only the capability's own \`formVariables\`.`);
-      }
-      if (!inPayload) hidden.set('envId', '`envId` is available only in `payloadPrefix` and `payloadSuffix`.');
+      const topLevelKeys = formVariableTable(doc, ['formVariables']);
+      const envId = inPayload ? undefined : '`envId` is available only in `payloadPrefix` and `payloadSuffix`.';
+      // The reason is written when a reference needs it, not for every top-level variable up front.
+      const hidden: HiddenNames = {
+        get: (name) =>
+          topLevelKeys.has(name)
+            ? `\`${name}\` is a top-level form variable; featureStore templates see only the capability's own \`formVariables\`.`
+            : name === 'envId'
+              ? envId
+              : undefined,
+      };
       return {
         label: 'the featureStore capability',
         featureStore: true,

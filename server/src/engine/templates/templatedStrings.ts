@@ -2,7 +2,8 @@
 // (definitions.json `endpoint`, `jsonBody`, `payloadPrefix`; approval's parser `urlTemplate`;
 // syncedSegment `jsonResponseBody`; flagLink `uiBlocks`) and were checked against the 129 real manifests.
 import type { JSONPath, Node } from 'jsonc-parser';
-import { memo, stringValues, type ManifestDocument } from '../manifestDocument';
+import type { ManifestDocument } from '../manifestDocument';
+import { discoverStrings } from './discovery';
 
 export type TemplateField =
   | 'url' // an endpoint's url
@@ -33,16 +34,15 @@ export function isJsonField(field: TemplateField): boolean {
   return field === 'payload' || field === 'jsonBody' || field === 'responseBody';
 }
 
-/** Every templated string, in document order (one pass over the snapshot's string values). */
+/** Every templated string, in document order. */
 export function findTemplatedStrings(doc: ManifestDocument): readonly TemplatedString[] {
-  return memo(doc, 'templatedStrings', () => {
-    const found: TemplatedString[] = [];
-    for (const { node, path } of stringValues(doc)) {
-      const field = fieldAt(path);
-      if (field) found.push({ node, path, field, capability: path[0] === 'capabilities' && typeof path[1] === 'string' ? path[1] : undefined });
-    }
-    return found;
-  });
+  return discoverStrings(doc).templated;
+}
+
+/** The templated string a string value is, by its path, or undefined. */
+export function templatedStringAt(node: Node, path: JSONPath): TemplatedString | undefined {
+  const field = fieldAt(path);
+  return field ? { node, path, field, capability: path[0] === 'capabilities' && typeof path[1] === 'string' ? path[1] : undefined } : undefined;
 }
 
 function fieldAt(path: JSONPath): TemplateField | undefined {

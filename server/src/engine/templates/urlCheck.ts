@@ -17,8 +17,9 @@ const SAMPLE_TEXT = 'sample';
 type AnyNode = hbs.AST.Node & Record<string, unknown>;
 
 export function checkRenderedUrl(site: TemplateSite): UrlProblem | undefined {
-  if (!site.parsed.ok) return undefined;
-  const { ast, lines } = site.parsed;
+  const ast = site.ast;
+  if (!site.parsed.ok || !ast) return undefined;
+  const { lines } = site.parsed;
   const whole: Span = { start: 0, end: site.decoded.value.length };
   const rendered = render(site, ast);
   const problem = urlProblem(rendered);
