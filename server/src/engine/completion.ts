@@ -1,7 +1,7 @@
 // Schema-driven completion: the keys an object may still take (required first), and the values a
 // field allows, both as snippets, with the edit replacing exactly what the author has typed so far
 // (quotes included). Works on documents that do not parse: the location comes from the scanner.
-import { findNodeAtLocation, getLocation, type JSONPath, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, getNodePath, type JSONPath, type Location, type Node } from 'jsonc-parser';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -17,15 +17,53 @@ import { navigatorFor, type SchemaNavigator } from './schema/schemaNavigator';
 import { snippetFromBody, valuePlaceholder } from './schema/schemaSnippets';
 
 export function completion(doc: ManifestDocument, position: Position, schema: JsonSchema): CompletionList {
-  const text = doc.text.getText();
   const offset = offsetAt(doc, position);
-  const location = getLocation(text, offset);
+  const location = locationAt(doc, offset);
   const navigator = navigatorFor(schema);
   const previous = location.previousNode;
   const items = location.isAtPropertyKey
     ? keyItems(doc, navigator, location.path.slice(0, -1), previous?.type === 'property' ? previous : undefined, offset)
     : valueItems(doc, navigator, location.path, previous, offset);
   return { isIncomplete: false, items };
+}
+
+/**
+ * jsonc-parser's scanner location (it copes with text that does not parse), scanned from the
+ * innermost object or array around the cursor rather than from the start of the document: a request
+ * costs the size of that container, not of the manifest.
+ */
+function locationAt(doc: ManifestDocument, offset: number): Location {
+  const container = innermostContainer(doc.root, offset);
+  if (!container) return getLocation(doc.text.getText(), offset);
+  const local = getLocation(doc.text.getText().slice(container.offset), offset - container.offset);
+  const shift = (node: Node | undefined): Node | undefined => node && { ...node, offset: node.offset + container.offset };
+  return { ...local, path: [...getNodePath(container), ...local.path], previousNode: shift(local.previousNode) };
+}
+
+/** The deepest object or array whose brackets enclose `offset`, by descending the tree. */
+function innermostContainer(root: Node | undefined, offset: number): Node | undefined {
+  let found: Node | undefined;
+  let node = root;
+  while (node) {
+    if ((node.type === 'object' || node.type === 'array') && offset > node.offset && offset < node.offset + node.length) found = node;
+    node = childAt(node, offset);
+  }
+  return found;
+}
+
+/** The child of `node` whose span contains `offset` (children are in document order). */
+function childAt(node: Node, offset: number): Node | undefined {
+  const children = node.children ?? [];
+  let low = 0;
+  let high = children.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const child = children[middle];
+    if (offset < child.offset) high = middle - 1;
+    else if (offset > child.offset + child.length) low = middle + 1;
+    else return child;
+  }
+  return undefined;
 }
 
 function keyItems(doc: ManifestDocument, navigator: SchemaNavigator, objectPath: JSONPath, typedKey: Node | undefined, offset: number): CompletionItem[] {

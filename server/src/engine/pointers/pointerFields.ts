@@ -1,7 +1,7 @@
 // Every manifest field that holds a JSON pointer, with what the pointer points into: the parser whose
 // sample response applies and, for pointers relative to each item of an array, that array's pointer.
 import type { JSONPath, Node } from 'jsonc-parser';
-import type { ManifestDocument } from '../manifestDocument';
+import { memo, type ManifestDocument } from '../manifestDocument';
 import { formVariableScopes } from '../rules/formVariableScopes';
 import { stringAt, stringOf, valueAt, valueOf } from '../jsonTree';
 
@@ -39,7 +39,12 @@ const SEGMENT_POINTERS = [
 const SEGMENT_MEMBER_POINTERS = ['memberIdPath', 'booleanMembershipPath', 'cohortNamePath', 'cohortIdPath'];
 const SEGMENT_ARRAYS = ['memberArrayPath', 'addMemberArrayPath', 'removeMemberArrayPath'];
 
-export function pointerFields(doc: ManifestDocument): PointerField[] {
+/** Every pointer field of the snapshot, found once (a part of its analysis). */
+export function pointerFields(doc: ManifestDocument): readonly PointerField[] {
+  return memo(doc, 'pointerFields', () => findPointerFields(doc));
+}
+
+function findPointerFields(doc: ManifestDocument): PointerField[] {
   const fields: PointerField[] = [];
   const capabilities = valueOf(doc.root, 'capabilities');
   const collect = (
