@@ -40,7 +40,8 @@ const service = new LanguageService(host);
 
 /** Snapshots by URI with the version they were made from (the TextDocument is updated in place). */
 const snapshots = new Map<string, ManifestDocument>();
-const settingsByUri = new Map<string, Promise<ServerSettings>>();
+/** The settings, read once and kept until the configuration changes. */
+let settings: Promise<ServerSettings> | undefined;
 /** The last diagnostics answered or pushed per URI, with the result id a pull client echoes back. */
 const lastReports = new Map<string, { resultId: string; text: string }>();
 const lastStatus = new Map<string, string>();
@@ -115,13 +116,14 @@ function allowRootFor(uri: string): void {
   }
 }
 
-function settingsOf(uri: string): Promise<ServerSettings> {
-  let settings = settingsByUri.get(uri);
+function settingsOf(): Promise<ServerSettings> {
   if (!settings) {
-    settings = readSettings(connection, canPullConfiguration, uri);
-    settingsByUri.set(uri, settings);
+    const reading = readSettings(connection, canPullConfiguration);
+    settings = reading;
     // A failed read is not kept: the next request asks again.
-    settings.catch(() => settingsByUri.delete(uri));
+    reading.catch(() => {
+      if (settings === reading) settings = undefined;
+    });
   }
   return settings;
 }
@@ -144,7 +146,7 @@ class Superseded extends Error {}
 async function currentDiagnostics(uri: string, token?: CancellationToken): Promise<{ doc: ManifestDocument; diagnostics: Diagnostic[] } | undefined> {
   const doc = snapshotOf(uri);
   if (!doc) return undefined;
-  const settings = await settingsOf(uri);
+  const settings = await settingsOf();
   reportSettingProblems(settings);
   const engine = engineSettings(settings);
   const steps = service.diagnosticsInSteps(doc, engine);
@@ -253,7 +255,7 @@ function handler<P extends { textDocument: { uri: string } }, R>(
     const uri = params.textDocument.uri;
     const doc = snapshotOf(uri);
     if (!doc) return fallback;
-    const settings = needsSettings ? engineSettings(await settingsOf(uri)) : { schema: 'auto' as const };
+    const settings = needsSettings ? engineSettings(await settingsOf()) : { schema: 'auto' as const };
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     if (snapshotOf(uri) !== doc) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed.');
     try {
@@ -283,14 +285,13 @@ documents.onDidClose((event) => {
   clearTimeout(pendingPushes.get(uri));
   pendingPushes.delete(uri);
   snapshots.delete(uri);
-  settingsByUri.delete(uri);
   lastReports.delete(uri);
   lastStatus.delete(uri);
   service.forget(uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 connection.onDidChangeConfiguration(() => {
-  settingsByUri.clear();
+  settings = undefined;
   reportedSettingProblems.clear();
   service.settingsChanged();
   recheck(documents.keys());

@@ -1,4 +1,5 @@
-// The `ldManifest.*` settings the server reads, pulled per document from the client.
+// The `ldManifest.*` settings the server reads, pulled from the client. They are window-scoped (one
+// value for the whole window, as package.json declares them), so one read serves every document.
 import type { Connection } from 'vscode-languageserver/node';
 import type { SchemaSetting } from '../engine/schema/schemaContext';
 import { parseSeverityConfig, type SeverityConfig } from '../engine/diagnostics/severityConfig';
@@ -10,9 +11,9 @@ export interface ServerSettings {
 
 const defaults: ServerSettings = { schema: 'auto', severity: { overrides: new Map(), problems: [] } };
 
-export async function readSettings(connection: Connection, canPull: boolean, uri: string): Promise<ServerSettings> {
+export async function readSettings(connection: Connection, canPull: boolean): Promise<ServerSettings> {
   if (!canPull) return defaults;
-  const section = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'ldManifest' })) as
+  const section = (await connection.workspace.getConfiguration({ section: 'ldManifest' })) as
     | { schema?: unknown; severity?: unknown }
     | null;
   const schema = section?.schema === 'bundled' || section?.schema === 'workspace' ? section.schema : 'auto';

@@ -34,8 +34,22 @@ function createRuntime(): typeof Handlebars {
 
 let runtime: typeof Handlebars | undefined;
 
+/**
+ * Compiled templates by their text. Compiling generates JavaScript and costs far more than rendering;
+ * a template file's text is its snapshot, so the same text compiles once however often it is checked.
+ * Bounded: the oldest entry goes when it is full.
+ */
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+const MAX_COMPILED = 256;
+
 /** Compiles and renders `source` in strict mode (a missing field throws, as in LaunchDarkly's CI). */
 export function renderStrict(source: string, context: unknown): string {
   runtime ??= createRuntime();
-  return runtime.compile(source, { strict: true })(context);
+  let template = compiled.get(source);
+  if (!template) {
+    template = runtime.compile(source, { strict: true });
+    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+    compiled.set(source, template);
+  }
+  return template(context);
 }

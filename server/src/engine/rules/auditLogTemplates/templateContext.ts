@@ -19,6 +19,18 @@ export function jsonEscape(value: unknown): unknown {
   return value;
 }
 
+/** A plausible value for each top-level form variable, by key, and `oauth`. */
+export function sampleFormValues(root: Node | undefined): Readonly<Record<string, unknown>> {
+  const values: Record<string, unknown> = {};
+  for (const variable of itemsOf(valueOf(root, 'formVariables'))) {
+    const key = stringAt(variable, 'key');
+    if (key !== undefined) values[key] = sampleValue(variable, key);
+  }
+  // The CI puts `oauth` inside formVariables; LaunchDarkly's documentation has `oauth.*` at the top.
+  values.oauth = isTrue(root, 'requiresOAuth') ? OAUTH : null;
+  return values;
+}
+
 /** A value of the variable's type: what the author would have typed into the form. */
 function sampleValue(variable: Node, key: string): unknown {
   switch (stringAt(variable, 'type')) {
@@ -35,15 +47,12 @@ function sampleValue(variable: Node, key: string): unknown {
   }
 }
 
-export function templateContext(root: Node | undefined, event: Record<string, unknown>, json: boolean): Record<string, unknown> {
-  const formVariables: Record<string, unknown> = {};
-  for (const variable of itemsOf(valueOf(root, 'formVariables'))) {
-    const key = stringAt(variable, 'key');
-    if (key !== undefined) formVariables[key] = sampleValue(variable, key);
-  }
+/**
+ * The context of one template. `formValues` (from `sampleFormValues`) is shared by every template of
+ * the manifest: it is made once, not once per template.
+ */
+export function templateContext(root: Node | undefined, event: Record<string, unknown>, json: boolean, formVariables = sampleFormValues(root)): Record<string, unknown> {
   const requiresOAuth = isTrue(root, 'requiresOAuth');
-  // The CI puts `oauth` inside formVariables; LaunchDarkly's documentation has `oauth.*` at the top.
-  formVariables.oauth = requiresOAuth ? OAUTH : null;
   const context: Record<string, unknown> = { ...(json ? (jsonEscape(event) as Record<string, unknown>) : event), formVariables };
   if (requiresOAuth) context.oauth = OAUTH;
   return context;

@@ -9,7 +9,7 @@ import { besideManifest, type RuleEnvironment } from '../environment';
 import { propertiesOf, valueAt } from '../../jsonTree';
 import { renderStrict } from './handlebarsRuntime';
 import { sampleEventFor, type TemplateKind } from './sampleEvents';
-import { isJsonTemplate, templateContext } from './templateContext';
+import { isJsonTemplate, sampleFormValues, templateContext } from './templateContext';
 
 const KINDS = new Set<string>(['flag', 'project', 'environment', 'default', 'validation', 'member']);
 const MUST_NOT_BE_EMPTY = new Set<string>(['validation', 'member']);
@@ -30,16 +30,18 @@ export function auditLogTemplateReferences(doc: ManifestDocument): TemplateRefer
 
 export function auditLogTemplateDiagnostics(doc: ManifestDocument, env: RuleEnvironment): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  let formValues: Readonly<Record<string, unknown>> | undefined;
   for (const reference of auditLogTemplateReferences(doc)) {
     const path = besideManifest(env, reference.relativePath);
     if (path === undefined) return []; // an unsaved manifest has no folder to look in
-    const diagnostic = checkTemplate(doc, env, reference, path);
+    formValues ??= sampleFormValues(doc.root);
+    const diagnostic = checkTemplate(doc, env, reference, path, formValues);
     if (diagnostic) diagnostics.push(diagnostic);
   }
   return diagnostics;
 }
 
-function checkTemplate(doc: ManifestDocument, env: RuleEnvironment, reference: TemplateReference, path: string): Diagnostic | undefined {
+function checkTemplate(doc: ManifestDocument, env: RuleEnvironment, reference: TemplateReference, path: string, formValues: Readonly<Record<string, unknown>>): Diagnostic | undefined {
   const range = nodeRange(doc, reference.node);
   const name = `The ${reference.kind} template "${reference.relativePath}"`;
   const source = env.fileExists(path) ? env.readFile(path) : undefined;
@@ -47,7 +49,7 @@ function checkTemplate(doc: ManifestDocument, env: RuleEnvironment, reference: T
   const json = isJsonTemplate(reference.relativePath);
   let rendered: string;
   try {
-    rendered = renderStrict(source, templateContext(doc.root, sampleEventFor(reference.kind), json));
+    rendered = renderStrict(source, templateContext(doc.root, sampleEventFor(reference.kind), json, formValues));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return makeDiagnostic('audit-template-render-failed', range, `${name} does not render against a sample ${reference.kind} event in strict mode: ${reason}`);
