@@ -117,6 +117,20 @@ describe('the language service', () => {
     assert.match(String(shared.message), /\/ws\/integrations\/other\/manifest\.json/);
   });
 
+  test('an icon the host will not read (outside the workspace, or a device) says why, and is no link', () => {
+    const host = memoryHost({ 'file:///ws/integrations/acme/assets/images/horizontal.svg': SVG });
+    const outside = 'file:///etc/square.svg';
+    const guarded = { ...host, readFile: (uri: string) => (uri === outside ? ({ kind: 'outside' } as const) : host.readFile(uri)) };
+    const manifest = validManifest() as any;
+    manifest.icons.square = '../../../etc/square.svg';
+    const service = new LanguageService(guarded);
+    const doc = service.snapshot(URI, manifestText(manifest));
+    const [icon] = service.diagnostics(doc);
+    assert.equal(icon.code, 'icon-missing');
+    assert.match(String(icon.message), /"\.\.\/\.\.\/\.\.\/etc\/square\.svg" is outside the workspace/);
+    assert.deepEqual(service.documentLinks(doc).map((l) => l.target), ['file:///ws/integrations/acme/assets/images/horizontal.svg']);
+  });
+
   test('code lenses sit on the keys of the two store requests', () => {
     const service = new LanguageService(memoryHost(icons));
     const text = manifestText(validManifest());

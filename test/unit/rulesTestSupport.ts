@@ -18,8 +18,10 @@ export function memoryEnvironment(files: Record<string, string>, extra: Partial<
   const absolute = new Map(Object.entries(files).map(([path, text]) => [new URL(path, MANIFEST_URI).href, text]));
   return {
     manifestUri: MANIFEST_URI,
-    fileExists: (path) => absolute.has(path),
-    readFile: (path) => absolute.get(path),
+    read: (uri) => {
+      const text = absolute.get(uri);
+      return text === undefined ? { kind: 'missing' } : { kind: 'text', text };
+    },
     ...extra,
   };
 }

@@ -19,7 +19,7 @@ export interface LintOptions {
 }
 
 /** An environment with no files: the rules that need the disk stay silent. */
-export const detachedEnvironment: RuleEnvironment = { fileExists: () => false, readFile: () => undefined };
+export const detachedEnvironment: RuleEnvironment = { read: () => ({ kind: 'missing' }) };
 
 export function lintManifest(doc: ManifestDocument, options: LintOptions): Diagnostic[] {
   const steps = lintInSteps(doc, options);

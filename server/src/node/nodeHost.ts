@@ -32,7 +32,7 @@ export function createNodeHost(roots: readonly string[] = []): NodeHost {
     if (path === undefined) return { kind: 'missing' };
     let real: string;
     try {
-      real = realpathSync(path);
+      real = realpathSync.native(path);
     } catch {
       return { kind: 'missing' };
     }
@@ -52,7 +52,7 @@ export function createNodeHost(roots: readonly string[] = []): NodeHost {
       const path = pathOf(uri);
       let names: string[] | undefined;
       try {
-        names = path !== undefined && insideRoots(realpathSync(path))
+        names = path !== undefined && insideRoots(realpathSync.native(path))
           ? readdirSync(path, { withFileTypes: true }).filter((e) => e.isDirectory()).slice(0, MAX_FOLDER_ENTRIES).map((e) => e.name)
           : undefined;
       } catch {
@@ -144,7 +144,7 @@ function pathOf(uri: string): string | undefined {
 
 function realOrResolved(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return resolve(path);
   }

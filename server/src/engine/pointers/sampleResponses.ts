@@ -9,7 +9,7 @@
 //   - `dynamicOptions.<form variable key>` for a form variable's dynamic options.
 // The editor's Test Validation Request command saves the last answer it got under that name.
 import type { RuleEnvironment } from '../rules/environment';
-import { besideManifest } from '../rules/environment';
+import { besideManifest, whyNotRead } from '../rules/environment';
 import { selectPointer } from './jsonPointer';
 import type { PointerField } from './pointerFields';
 
@@ -27,11 +27,11 @@ export type SampleLookup =
 export function sampleFor(field: Pick<PointerField, 'sampleName'>, env: RuleEnvironment): SampleLookup {
   const relative = sampleResponseFile(field.sampleName);
   const file = besideManifest(env, relative);
-  if (file === undefined || !env.fileExists(file)) return { kind: 'none' };
-  const text = env.readFile(file);
-  if (text === undefined) return { kind: 'unreadable', file: relative, reason: 'it cannot be read' };
+  const read = file === undefined ? undefined : env.read(file);
+  if (read === undefined || read.kind === 'missing') return { kind: 'none' };
+  if (read.kind !== 'text') return { kind: 'unreadable', file: relative, reason: whyNotRead(read).replace(/^cannot be read: /, '') };
   try {
-    return { kind: 'sample', value: JSON.parse(text) as unknown, origin: relative };
+    return { kind: 'sample', value: JSON.parse(read.text) as unknown, origin: relative };
   } catch (error) {
     return { kind: 'unreadable', file: relative, reason: error instanceof Error ? error.message : String(error) };
   }

@@ -1,14 +1,13 @@
 // Everything the rules need from outside the document, for one manifest: its files (through the
 // host, by URI) and the oauthIntegrationKeys of the other manifests of the workspace.
-import type { EngineHost } from '../host';
+import type { EngineHost, FileRead } from '../host';
 import { baseName, displayUri, parentFolder, resolveBeside } from '../uris';
 
 export interface RuleEnvironment {
   /** The manifest's URI; without a hierarchical one (an unsaved manifest), no rule reads files beside it. */
   readonly manifestUri?: string;
-  fileExists(uri: string): boolean;
-  /** The file's text, or undefined when it cannot be read. */
-  readFile(uri: string): string | undefined;
+  /** A file beside the manifest, through the host's bounds. */
+  read(uri: string): FileRead;
   /** oauthIntegrationKey → how the *other* manifests of the workspace that declare it are shown. */
   otherOauthIntegrationKeys?: () => ReadonlyMap<string, readonly string[]>;
 }
@@ -18,18 +17,23 @@ export function besideManifest(env: RuleEnvironment, relativePath: string): stri
   return env.manifestUri === undefined ? undefined : resolveBeside(env.manifestUri, relativePath);
 }
 
+/** Why a file a manifest names is not there to check, for a message: "… does not exist beside the manifest". */
+export function whyNotRead(read: Exclude<FileRead, { kind: 'text' }>): string {
+  switch (read.kind) {
+    case 'missing':
+      return 'does not exist beside the manifest';
+    case 'outside':
+      return 'is outside the workspace (through a link or ".."), so it is not read';
+    case 'unreadable':
+      return `cannot be read: ${read.reason}`;
+  }
+}
+
 /** The environment of a manifest read through a host; `siblings` is shared by the manifests of one folder. */
 export function hostEnvironment(host: EngineHost, manifestUri: string, siblings?: () => OauthKeyTable): RuleEnvironment {
   return {
     manifestUri,
-    fileExists: (uri) => {
-      const kind = host.readFile(uri).kind;
-      return kind === 'text' || kind === 'unreadable';
-    },
-    readFile: (uri) => {
-      const read = host.readFile(uri);
-      return read.kind === 'text' ? read.text : undefined;
-    },
+    read: (uri) => host.readFile(uri),
     otherOauthIntegrationKeys: siblings && (() => withoutSelf(siblings(), manifestUri)),
   };
 }

@@ -4,7 +4,8 @@ import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { nodeRange, type ManifestDocument } from '../manifestDocument';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
-import { besideManifest, type RuleEnvironment } from './environment';
+import { besideManifest, whyNotRead, type RuleEnvironment } from './environment';
+import { excerpt } from '../excerpt';
 import { propertiesOf, valueOf } from '../jsonTree';
 
 export interface IconReference {
@@ -25,14 +26,12 @@ export function iconDiagnostics(doc: ManifestDocument, env: RuleEnvironment): Di
   for (const icon of iconReferences(doc)) {
     const path = besideManifest(env, icon.relativePath);
     if (path === undefined) return []; // an unsaved manifest has no folder to look in
-    if (!env.fileExists(path)) {
-      diagnostics.push(
-        makeDiagnostic('icon-missing', nodeRange(doc, icon.node), `The ${icon.name} icon "${icon.relativePath}" does not exist beside the manifest.`),
-      );
+    const read = env.read(path);
+    if (read.kind !== 'text') {
+      diagnostics.push(makeDiagnostic('icon-missing', nodeRange(doc, icon.node), `The ${icon.name} icon "${excerpt(icon.relativePath)}" ${whyNotRead(read)}.`));
       continue;
     }
-    const content = env.readFile(path);
-    if (content !== undefined && !looksLikeSvg(content)) {
+    if (!looksLikeSvg(read.text)) {
       diagnostics.push(
         makeDiagnostic('icon-not-svg', nodeRange(doc, icon.node), `The ${icon.name} icon "${icon.relativePath}" is not an SVG image (no <svg> element in it).`),
       );

@@ -12,7 +12,7 @@ export function ruleDocumentLinks(doc: ManifestDocument, env: RuleEnvironment): 
   ];
   return references.flatMap(({ node, relativePath, what }) => {
     const target = besideManifest(env, relativePath);
-    if (target === undefined || !env.fileExists(target)) return []; // a missing file has a diagnostic instead
+    if (target === undefined || env.read(target).kind !== 'text') return []; // a file not read has a diagnostic instead
     // The link covers the path between the quotes.
     return [{ range: rangeOf(doc, node.offset + 1, Math.max(0, node.length - 2)), target, tooltip: `Open the ${what}` }];
   });

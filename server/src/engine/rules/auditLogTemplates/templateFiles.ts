@@ -5,7 +5,7 @@ import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { nodeRange, type ManifestDocument } from '../../manifestDocument';
 import { makeDiagnostic } from '../../diagnostics/makeDiagnostic';
-import { besideManifest, type RuleEnvironment } from '../environment';
+import { besideManifest, whyNotRead, type RuleEnvironment } from '../environment';
 import { propertiesOf, valueAt } from '../../jsonTree';
 import { renderStrict } from './handlebarsRuntime';
 import { sampleEventFor, type TemplateKind } from './sampleEvents';
@@ -44,8 +44,9 @@ export function auditLogTemplateDiagnostics(doc: ManifestDocument, env: RuleEnvi
 function checkTemplate(doc: ManifestDocument, env: RuleEnvironment, reference: TemplateReference, path: string, formValues: Readonly<Record<string, unknown>>): Diagnostic | undefined {
   const range = nodeRange(doc, reference.node);
   const name = `The ${reference.kind} template "${reference.relativePath}"`;
-  const source = env.fileExists(path) ? env.readFile(path) : undefined;
-  if (source === undefined) return makeDiagnostic('audit-template-missing', range, `${name} does not exist beside the manifest.`);
+  const read = env.read(path);
+  if (read.kind !== 'text') return makeDiagnostic('audit-template-missing', range, `${name} ${whyNotRead(read)}.`);
+  const source = read.text;
   const json = isJsonTemplate(reference.relativePath);
   let rendered: string;
   try {
