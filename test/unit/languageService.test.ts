@@ -115,6 +115,9 @@ describe('the language service', () => {
     const shared = diagnostics.find((d) => d.code === 'oauth-integration-key-shared');
     assert.ok(shared, diagnostics.map((d) => d.code).join());
     assert.match(String(shared.message), /\/ws\/integrations\/other\/manifest\.json/);
+    // The other manifest changing re-checks this one; an icon beside it does not.
+    assert.deepEqual(service.fileChanged('file:///ws/integrations/other/assets/images/square.svg'), []);
+    assert.deepEqual(service.fileChanged(other), [URI]);
   });
 
   test('an icon the host will not read (outside the workspace, or a device) says why, and is no link', () => {

@@ -216,12 +216,12 @@ export class LanguageService {
   fileChanged(uri: string): string[] {
     const affected: string[] = [];
     for (const [documentUri, context] of this.contexts) {
-      if (context.files.has(uri) || [...context.folders].some((folder) => uri.startsWith(folder))) {
+      if (context.files.has(uri) || [...context.folders].some((folder) => changesListing(folder, uri))) {
         this.contexts.delete(documentUri);
         affected.push(documentUri);
       }
     }
-    for (const folder of this.oauthTables.keys()) if (uri.startsWith(folder)) this.oauthTables.delete(folder);
+    for (const folder of this.oauthTables.keys()) if (changesListing(folder, uri)) this.oauthTables.delete(folder);
     return affected;
   }
 
@@ -277,6 +277,16 @@ export class LanguageService {
     this.contexts.set(uri, context);
     return context;
   }
+}
+
+/**
+ * Whether a change at `uri` changes what was read of `folder`: a folder appearing or going in it, or
+ * a manifest of one of its folders (`<folder>/<key>/manifest.json`). An icon of a sibling does not.
+ */
+function changesListing(folder: string, uri: string): boolean {
+  if (!uri.startsWith(folder)) return false;
+  const segments = uri.slice(folder.length).split('/').filter((s) => s !== '');
+  return segments.length === 1 || (segments.length === 2 && segments[1] === 'manifest.json');
 }
 
 function severityKey(overrides: SeverityOverrides | undefined): string {

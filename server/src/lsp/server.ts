@@ -51,12 +51,14 @@ let nextResultId = 1;
 let pullDiagnostics = false;
 let canPullConfiguration = false;
 let canRegisterWatchers = false;
+let canRefreshDiagnostics = false;
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
   canPullConfiguration = capabilities.workspace?.configuration === true;
   canRegisterWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canRefreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
   for (const folder of params.workspaceFolders ?? []) {
     if (folder.uri.startsWith('file:')) host.allowRoot(fileURLToPath(folder.uri));
   }
@@ -212,7 +214,8 @@ function schedulePush(uri: string, delay: number): void {
 /** Documents whose problems may have changed without an edit (settings, files on disk). */
 function recheck(uris: Iterable<string>): void {
   if (pullDiagnostics) {
-    void connection.languages.diagnostics.refresh();
+    // A pull client that cannot be asked to refresh sees the change at its next pull (the next edit).
+    if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
     return;
   }
   for (const uri of uris) if (documents.get(uri)) schedulePush(uri, 0);
