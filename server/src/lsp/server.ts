@@ -30,6 +30,8 @@ import { registerRequestHandlers } from './requestHandlers';
 
 /** How long typing must pause before a push client's changed document is checked again. */
 const CHANGE_DEBOUNCE_MS = 120;
+/** Documents larger than this are checked in steps, with other messages let in between. */
+const INTERLEAVE_ABOVE_CHARACTERS = 100_000;
 /** What the engine reads beside manifests: a change to one of these may change a document's problems. */
 const WATCHED_GLOBS = ['**/manifest.json', '**/manifest.schema.json', '**/*.svg', '**/*.hbs', '**/sample-responses/*.json'];
 
@@ -152,14 +154,17 @@ async function currentDiagnostics(uri: string, token?: CancellationToken): Promi
   reportSettingProblems(settings);
   const engine = engineSettings(settings);
   const steps = service.diagnosticsInSteps(doc, engine);
+  // A typical manifest is checked in about a millisecond: only a large one is worth interleaving.
+  const interleave = doc.text.getText().length > INTERLEAVE_ABOVE_CHARACTERS;
+  await yieldToQueue();
   for (;;) {
-    await yieldToQueue();
     if (token?.isCancellationRequested || snapshotOf(uri) !== doc) throw new Superseded();
     const step = steps.next();
     if (step.done) {
       sendSchemaStatus(uri, engine);
       return { doc, diagnostics: step.value };
     }
+    if (interleave) await yieldToQueue();
   }
 }
 
