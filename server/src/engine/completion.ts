@@ -12,6 +12,7 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import { offsetAt, rangeOf, type ManifestDocument } from './manifestDocument';
+import { childAt } from './jsonTree';
 import type { JsonSchema } from './schema/jsonSchema';
 import { navigatorFor, type SchemaNavigator } from './schema/schemaNavigator';
 import { snippetFromBody, valuePlaceholder } from './schema/schemaSnippets';
@@ -49,21 +50,6 @@ function innermostContainer(root: Node | undefined, offset: number): Node | unde
     node = childAt(node, offset);
   }
   return found;
-}
-
-/** The child of `node` whose span contains `offset` (children are in document order). */
-function childAt(node: Node, offset: number): Node | undefined {
-  const children = node.children ?? [];
-  let low = 0;
-  let high = children.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const child = children[middle];
-    if (offset < child.offset) high = middle - 1;
-    else if (offset > child.offset + child.length) low = middle + 1;
-    else return child;
-  }
-  return undefined;
 }
 
 function keyItems(doc: ManifestDocument, navigator: SchemaNavigator, objectPath: JSONPath, typedKey: Node | undefined, offset: number): CompletionItem[] {

@@ -75,3 +75,47 @@ export function stringAt(node: Node | undefined, key: string): string | undefine
 export function isTrue(node: Node | undefined, key: string): boolean {
   return valueOf(node, key)?.value === true;
 }
+
+/** The child of `node` whose span contains `offset` (children are in document order): a binary search. */
+export function childAt(node: Node, offset: number): Node | undefined {
+  const index = childIndexAt(node, offset);
+  return index < 0 ? undefined : node.children![index];
+}
+
+function childIndexAt(node: Node, offset: number): number {
+  const children = node.children ?? [];
+  let low = 0;
+  let high = children.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const child = children[middle];
+    if (offset < child.offset) high = middle - 1;
+    else if (offset > child.offset + child.length) low = middle + 1;
+    else return middle;
+  }
+  return -1;
+}
+
+/** The innermost node at `offset` (a key or a value) with its path, found by descending the tree. */
+export function leafAt(root: Node | undefined, offset: number): { node: Node; path: (string | number)[]; isKey: boolean } | undefined {
+  let node = root;
+  const path: (string | number)[] = [];
+  let found: { node: Node; path: (string | number)[]; isKey: boolean } | undefined;
+  while (node) {
+    const child = childAt(node, offset);
+    if (!child) break;
+    if (node.type === 'object') {
+      // `child` is a property: the key, or the value below it.
+      const [key, value] = child.children ?? [];
+      if (key && offset >= key.offset && offset <= key.offset + key.length) return { node: key, path: [...path], isKey: true };
+      if (!value || typeof key?.value !== 'string') break;
+      path.push(key.value);
+      node = childAt(child, offset) === value ? value : undefined;
+    } else if (node.type === 'array') {
+      path.push(childIndexAt(node, offset));
+      node = child;
+    } else break;
+    if (node) found = { node, path: [...path], isKey: false };
+  }
+  return found;
+}

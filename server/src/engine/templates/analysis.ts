@@ -74,6 +74,18 @@ function siteOf(doc: ManifestDocument, string: TemplatedString): TemplateSite {
   };
 }
 
+/**
+ * The site of one templated string: from the snapshot's sites when they are built, else built alone
+ * (and kept), so that a hover or a completion never waits for every template of the document.
+ */
+export function siteFor(doc: ManifestDocument, string: TemplatedString): TemplateSite {
+  if (doc.analysis.has(SITES)) {
+    const site = siteAtOffset(doc, string.node.offset + 1);
+    if (site) return site;
+  }
+  return memo(doc, `site:${string.node.offset}`, () => siteOf(doc, string));
+}
+
 /** The site whose string contains the document offset (between its quotes): a binary search. */
 export function siteAtOffset(doc: ManifestDocument, offset: number): TemplateSite | undefined {
   const sites = templateSites(doc);

@@ -14,8 +14,8 @@ import type { TemplateSite } from './analysis';
 import { describeVariable } from './hover';
 import { helperMarkdown, helpers, helperSignature, type HelperInfo } from './helpers';
 import { decodedIndexAt, documentSpan, jsonStringContent } from '../jsonStringMap';
-import { keyReferences } from './keyReferences';
-import { innerSpan, siteAt } from './locate';
+import { keyReferenceAt } from './keyReferences';
+import { innerSpan, siteAt, stringValueAt } from './locate';
 import type { FormVariable } from './formVariables';
 
 export function templateCompletion(doc: ManifestDocument, position: Position): CompletionItem[] | undefined {
@@ -114,7 +114,8 @@ function helperItem(helper: HelperInfo, range: Range): CompletionItem {
 }
 
 function keyCompletion(doc: ManifestDocument, offset: number): CompletionItem[] | undefined {
-  const reference = keyReferences(doc).find((r) => offset > r.node.offset && offset < r.node.offset + r.node.length);
+  const value = stringValueAt(doc, offset);
+  const reference = value && keyReferenceAt(doc, value.node, value.path);
   if (!reference) return undefined;
   const span = innerSpan(reference.node);
   const range = rangeOf(doc, span.start, span.end - span.start);

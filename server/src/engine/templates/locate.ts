@@ -1,13 +1,15 @@
 // What is under the cursor, for hover, navigation and rename: a reference in a template, a helper
 // name, a form variable's declared key, or a key named by hmacSignature/dependsOn. And, for a form
 // variable, every place that names it.
-import type { Node } from 'jsonc-parser';
+import type { JSONPath, Node } from 'jsonc-parser';
 import type { Position } from 'vscode-languageserver-types';
 import { memo, offsetAt, type ManifestDocument } from '../manifestDocument';
-import { resolveReference, siteAtOffset, siteSpan, templateSites, type Resolution, type TemplateSite } from './analysis';
+import { leafAt } from '../jsonTree';
+import { resolveReference, siteFor, siteSpan, templateSites, type Resolution, type TemplateSite } from './analysis';
 import { formVariablesAt, type FormVariable } from './formVariables';
 import { metadataKeys } from './scopes';
-import { keyReferences, type KeyReference } from './keyReferences';
+import { keyReferenceAt, keyReferences, type KeyReference } from './keyReferences';
+import { templatedStringAt } from './templatedStrings';
 import type { HelperCall, TemplateReference } from './templateModel';
 
 /** A span of the document: [start, end) offsets. */
@@ -24,9 +26,19 @@ export type Target =
 
 /** The template site whose string contains the document offset (between its quotes). */
 export function siteAt(doc: ManifestDocument, offset: number): TemplateSite | undefined {
-  const site = siteAtOffset(doc, offset);
-  // Between the quotes only: on the opening quote the cursor is not in the template yet.
-  return site && offset > site.string.node.offset ? site : undefined;
+  const value = stringValueAt(doc, offset);
+  const string = value && templatedStringAt(value.node, value.path);
+  return string && siteFor(doc, string);
+}
+
+/**
+ * The string value (not a key) whose quotes enclose `offset`, strictly: on the opening quote the
+ * cursor is not in the string yet. Found by descending the tree, not by listing strings.
+ */
+export function stringValueAt(doc: ManifestDocument, offset: number): { node: Node; path: JSONPath } | undefined {
+  const leaf = leafAt(doc.root, offset);
+  const inside = leaf && !leaf.isKey && leaf.node.type === 'string' && offset > leaf.node.offset && offset < leaf.node.offset + leaf.node.length;
+  return inside ? leaf : undefined;
 }
 
 export function targetAt(doc: ManifestDocument, position: Position): Target | undefined {
@@ -49,15 +61,40 @@ export function targetAt(doc: ManifestDocument, position: Position): Target | un
     }
     return undefined;
   }
-  for (const variable of declaredVariables(doc)) {
-    const span = innerSpan(variable.keyNode);
-    if (within(span)) return { kind: 'declaration', variable, span };
-  }
-  for (const keyReference of keyReferences(doc)) {
-    const span = innerSpan(keyReference.node);
-    if (within(span)) return { kind: 'keyReference', keyReference, variable: typeof keyReference.node.value === 'string' ? keyReference.table.get(keyReference.node.value) : undefined, span };
+  // Not in a template: a declared key, or a key named by hmacSignature/dependsOn, found from the
+  // node under the cursor rather than by listing every declaration of the document.
+  const leaf = leafAt(doc.root, offset);
+  if (!leaf || leaf.node.type !== 'string' || !within(innerSpan(leaf.node))) return undefined;
+  const span = innerSpan(leaf.node);
+  const variable = declarationAt(doc, leaf.node, leaf.path, leaf.isKey);
+  if (variable) return { kind: 'declaration', variable, span };
+  const keyReference = leaf.isKey ? undefined : keyReferenceAt(doc, leaf.node, leaf.path);
+  if (keyReference) {
+    return { kind: 'keyReference', keyReference, variable: typeof keyReference.node.value === 'string' ? keyReference.table.get(keyReference.node.value) : undefined, span };
   }
   return undefined;
+}
+
+const DECLARING_LISTS = [
+  ['formVariables'],
+  ['capabilities', 'featureStore', 'formVariables'],
+  ['capabilities', 'approval', 'environmentFormVariables'],
+  ['capabilities', 'approval', 'approvalFormVariables'],
+];
+
+/** The variable whose declaration is `node`: the `key` value of a form variable, or a flagLink metadata key. */
+function declarationAt(doc: ManifestDocument, node: Node, path: JSONPath, isKey: boolean): FormVariable | undefined {
+  if (isKey) {
+    const metadata = ['capabilities', 'flagLink', 'metadata'];
+    return sameList(path, metadata) ? metadataKeys(doc).find((v) => v.keyNode === node) : undefined;
+  }
+  if (path[path.length - 1] !== 'key' || typeof path[path.length - 2] !== 'number') return undefined;
+  const list = DECLARING_LISTS.find((candidate) => sameList(path.slice(0, -2), candidate));
+  return list && formVariablesAt(doc, list).find((v) => v.keyNode === node);
+}
+
+function sameList(path: JSONPath, list: readonly string[]): boolean {
+  return path.length === list.length && list.every((segment, i) => path[i] === segment);
 }
 
 /** The variable a target stands for, when it stands for one. */
@@ -93,13 +130,7 @@ export function occurrencesOf(doc: ManifestDocument, variable: FormVariable): Oc
 /** Every declared form variable (and flagLink metadata key) a template or key can name. */
 export function declaredVariables(doc: ManifestDocument): readonly FormVariable[] {
   return memo(doc, 'declaredVariables', () => {
-    const lists = [
-      ['formVariables'],
-      ['capabilities', 'featureStore', 'formVariables'],
-      ['capabilities', 'approval', 'environmentFormVariables'],
-      ['capabilities', 'approval', 'approvalFormVariables'],
-    ];
-    return [...lists.flatMap((path) => formVariablesAt(doc, path)), ...metadataKeys(doc)];
+    return [...DECLARING_LISTS.flatMap((path) => formVariablesAt(doc, path)), ...metadataKeys(doc)];
   });
 }
 
