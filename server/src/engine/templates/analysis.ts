@@ -8,6 +8,7 @@ import { FEATURE_STORE_KEY, scopeOf, type BuiltinName, type TemplateScope, type 
 import { NameIndex } from '../nearestName';
 import { findTemplatedStrings, isUrlField, type TemplatedString } from './templatedStrings';
 import { modelOf, type TemplateModel, type TemplateReference } from './templateModel';
+import { simpleTemplateModel } from './simpleTemplate';
 import type { FormVariable } from './formVariables';
 import { countWork } from '../workMeter';
 
@@ -56,10 +57,9 @@ export function* templateSitesInSteps(doc: ManifestDocument): Generator<void, re
 
 function siteOf(doc: ManifestDocument, string: TemplatedString): TemplateSite {
   countWork();
+  const { parsed, model, ast } = modelTemplate(String(string.node.value), isUrlField(string.field));
   // The tree's string value is the decoded text; the offset table is built only for the sites a
   // feature maps back to the document (a problem, the cursor, semantic tokens).
-  const parsed = parseTemplate(String(string.node.value));
-  const model = parsed.ok ? modelOf(parsed.ast, parsed.lines) : undefined;
   let decoded: DecodedString | undefined;
   return {
     string,
@@ -67,11 +67,21 @@ function siteOf(doc: ManifestDocument, string: TemplatedString): TemplateSite {
       decoded ??= decodeJsonString(doc.text.getText().slice(string.node.offset, string.node.offset + string.node.length), string.node.offset);
       return decoded;
     },
-    parsed: parsed.ok ? { ok: true, lines: parsed.lines } : parsed,
+    parsed,
     model,
-    ast: parsed.ok && isUrlField(string.field) ? parsed.ast : undefined,
+    ast,
     scope: scopeOf(doc, string),
   };
+}
+
+/** A template's model: plain references without a parser, anything else through Handlebars. */
+function modelTemplate(text: string, keepTree: boolean): Pick<TemplateSite, 'parsed' | 'model' | 'ast'> {
+  // URL fields keep Handlebars' tree for the URL check.
+  const simple = keepTree ? undefined : simpleTemplateModel(text);
+  if (simple) return { parsed: { ok: true, lines: simple.lines }, model: simple.model };
+  const full = parseTemplate(text);
+  if (!full.ok) return { parsed: full, model: undefined };
+  return { parsed: { ok: true, lines: full.lines }, model: modelOf(full.ast, full.lines), ast: keepTree ? full.ast : undefined };
 }
 
 /**

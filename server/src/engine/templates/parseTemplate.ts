@@ -19,14 +19,21 @@ export type ParsedTemplate =
 
 /** Converts Handlebars' 1-based lines and 0-based columns to text indices. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(readonly text: string) {
-    // The same line breaks as Handlebars' (jison) lexer: \r\n, \r and \n.
-    const breaks = /\r\n|\r|\n/g;
-    for (let m = breaks.exec(text); m; m = breaks.exec(text)) this.starts.push(m.index + m[0].length);
+  /** Where each line starts; found on first use (most templates are never mapped by line). */
+  private lineStarts: number[] | undefined;
+  constructor(readonly text: string) {}
+  private get starts(): number[] {
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      // The same line breaks as Handlebars' (jison) lexer: \r\n, \r and \n.
+      const breaks = /\r\n|\r|\n/g;
+      for (let m = breaks.exec(this.text); m; m = breaks.exec(this.text)) this.lineStarts.push(m.index + m[0].length);
+    }
+    return this.lineStarts;
   }
   indexOf(position: { line: number; column: number }): number {
-    const start = this.starts[Math.min(Math.max(position.line - 1, 0), this.starts.length - 1)];
+    const starts = this.starts;
+    const start = starts[Math.min(Math.max(position.line - 1, 0), starts.length - 1)];
     return Math.min(start + position.column, this.text.length);
   }
   spanOf(loc: hbs.AST.SourceLocation): Span {
