@@ -67,6 +67,24 @@ describe('which schema is in force', () => {
     }
   });
 
+  test('workspace schema patterns run in linear time: one that backtracks exponentially in JavaScript still answers', { timeout: 60_000 }, () => {
+    const schemaPath = join(workspace, 'manifest.schema.json');
+    writeFileSync(schemaPath, JSON.stringify({ type: 'object', properties: { name: { type: 'string', pattern: '^(a+)+$' }, author: { type: 'string', pattern: '^(a)\\1$' } } }));
+    try {
+      const { context } = resolveSchemaContext(host(), manifestUri, 'auto');
+      assert.equal(context.origin.kind, 'workspace');
+      const lint = (name: string) => lintManifest(parseManifest(manifestUri, manifestText({ ...validManifest(), name })), { schema: context });
+      // With a JavaScript RegExp this input takes longer than the universe has existed.
+      const hostile = lint('a'.repeat(50_000) + 'b');
+      assert.deepEqual(hostile.map((d) => d.code), ['schema-pattern-unchecked', 'schema-pattern']);
+      assert.deepEqual(lint('aaa').map((d) => d.code), ['schema-pattern-unchecked']);
+      // The back-reference cannot run in linear time: not applied, and the author is told.
+      assert.match(String(hostile[0].message), /1 pattern of the workspace schema .* not applied: \/\^\(a\)\\1\$\//);
+    } finally {
+      rmSync(schemaPath);
+    }
+  });
+
   test('a schema file that cannot be read is a SchemaLoadError', () => {
     assert.throws(() => loadSchemaFile(join(workspace, 'missing.json')), SchemaLoadError);
   });

@@ -5,6 +5,7 @@ import type { SchemaContext } from './schema/schemaContext';
 import { syntaxDiagnostics } from './diagnostics/syntaxDiagnostics';
 import { schemaDiagnostics } from './diagnostics/schemaDiagnostics';
 import { makeDiagnostic } from './diagnostics/makeDiagnostic';
+import { excerpt } from './excerpt';
 import { applySeverity, type SeverityOverrides } from './diagnostics/severityConfig';
 import { ruleDiagnostics, type RuleEnvironment } from './rules';
 import { templateDiagnostics } from './templates';
@@ -43,6 +44,16 @@ export function* lintInSteps(doc: ManifestDocument, options: LintOptions): Gener
   yield* templateSitesInSteps(doc);
   const templates = templateDiagnostics(doc);
   const result = [...syntax, ...schema, ...templates, ...rules];
+  const unchecked = options.schema.uncheckedPatterns ?? [];
+  if (unchecked.length > 0) {
+    result.unshift(
+      makeDiagnostic(
+        'schema-pattern-unchecked',
+        rangeOf(doc, 0, 1),
+        `${unchecked.length} pattern${unchecked.length === 1 ? '' : 's'} of the workspace schema cannot run in linear time (back-references or lookaround) and ${unchecked.length === 1 ? 'is' : 'are'} not applied: ${unchecked.map((p) => `/${excerpt(p)}/`).join(', ')}.`,
+      ),
+    );
+  }
   if (options.schema.fallbackReason) {
     result.unshift(
       makeDiagnostic(

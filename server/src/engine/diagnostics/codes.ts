@@ -28,6 +28,10 @@ export const baseCodes = {
   'schema-range': { severity: DiagnosticSeverity.Error, summary: 'A number outside the allowed range.' },
   'schema-properties': { severity: DiagnosticSeverity.Error, summary: 'An object with too few or too many properties.' },
   'schema-invalid': { severity: DiagnosticSeverity.Error, summary: 'A value the schema rejects for another reason.' },
+  'schema-pattern-unchecked': {
+    severity: DiagnosticSeverity.Information,
+    summary: "A pattern of the workspace's schema uses back-references or lookaround, which the linear-time engine cannot run; it is not applied.",
+  },
   'schema-workspace-broken': {
     severity: DiagnosticSeverity.Warning,
     summary: "The workspace's manifest.schema.json cannot be used; the bundled schema is in force.",

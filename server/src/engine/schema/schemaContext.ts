@@ -9,6 +9,7 @@ import type { EngineHost } from '../host';
 import { displayUri, parentFolder, resolveBeside } from '../uris';
 import type { JsonSchema } from './jsonSchema';
 import { dedupeSubschemas } from './dedupeSubschemas';
+import { linearRegExpEngine, UnsupportedPatterns } from './linearRegExp';
 
 export type SchemaSetting = 'auto' | 'bundled' | 'workspace';
 
@@ -20,6 +21,8 @@ export interface SchemaContext {
   readonly origin: SchemaOrigin;
   /** Why the schema the author asked for is not the one in force, when it is not. */
   readonly fallbackReason?: string;
+  /** Patterns of a workspace schema that RE2 cannot run, so they are not applied. */
+  readonly uncheckedPatterns?: readonly string[];
 }
 
 export const WORKSPACE_SCHEMA_FILE = 'manifest.schema.json';
@@ -60,14 +63,16 @@ export function compileSchema(text: string, uri: string, kind: 'workspace' | 'fi
   removeNestedIds(schema);
   dedupeSubschemas(schema);
   let validate: ValidateFunction;
+  const unsupported = new UnsupportedPatterns();
   try {
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    const ajv = new Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExpEngine(unsupported) } });
     addFormats(ajv);
     validate = ajv.compile(schema);
   } catch (error) {
     throw new SchemaLoadError(`schema ${shown} does not compile: ${(error as Error).message}`);
   }
-  const context: SchemaContext = { schema, validate, origin: { kind, uri } };
+  const uncheckedPatterns = [...unsupported.patterns];
+  const context: SchemaContext = { schema, validate, origin: { kind, uri }, ...(uncheckedPatterns.length ? { uncheckedPatterns } : {}) };
   compiled.set(uri, { text, context });
   return context;
 }
