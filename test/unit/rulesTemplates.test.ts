@@ -59,6 +59,12 @@ describe('rules: auditLogEventsHook templates', () => {
     const member = ruleDiagnostics(docOf(correctManifest()), withTemplate('templates/member.json.hbs', '{{#if comment}}{}{{/if}}'));
     assert.deepEqual(codesOf(member), ['audit-template-empty'], 'member events have no comment');
   });
+  test('a template file nested too deep is reported, not rendered (Handlebars would take minutes)', () => {
+    const deep = '{{a ' + '(b '.repeat(20_000) + ')'.repeat(20_000) + '}}';
+    const diagnostics = ruleDiagnostics(docOf(correctManifest()), withTemplate('templates/flag.json.hbs', deep));
+    assert.deepEqual(codesOf(diagnostics), ['audit-template-render-failed']);
+    assert.match(msg(diagnostics[0]), /nests blocks or sub-expressions more than 32 deep/);
+  });
   test('the context holds a value of each form variable type, and oauth when required', () => {
     const context = templateContext(docOf(correctManifest()).root, sampleEventFor('flag'), false) as { formVariables: Record<string, unknown>; oauth?: unknown };
     assert.deepEqual(context.formVariables.apiKey, 'apiKey');

@@ -110,3 +110,18 @@ test('the lexer yields tokens with spans across lines', () => {
     ],
   );
 });
+
+test('templates nested deeper than the parser should see are refused at the first level too deep, unparsed', () => {
+  const blocks = '{{#if a}}'.repeat(5000) + 'x' + '{{/if}}'.repeat(5000);
+  const parsedBlocks = parseTemplate(blocks);
+  assert.ok(!parsedBlocks.ok);
+  assert.match(parsedBlocks.error.message, /nest more than 32 deep/);
+  assert.equal(parsedBlocks.error.span.start, '{{#if a}}'.length * 32);
+  const expressions = '{{a ' + '(b '.repeat(20_000) + ')'.repeat(20_000) + '}}';
+  const parsedExpressions = parseTemplate(expressions);
+  assert.ok(!parsedExpressions.ok);
+  assert.equal(parsedExpressions.error.span.start, 0);
+  // Thirty levels are fine.
+  assert.ok(parseTemplate('{{#if a}}'.repeat(30) + '{{/if}}'.repeat(30)).ok);
+  assert.ok(parseTemplate('{{a ' + '(b '.repeat(30) + ')'.repeat(30) + '}}').ok);
+});

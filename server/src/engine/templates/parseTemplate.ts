@@ -46,8 +46,9 @@ export class LineIndex {
 Handlebars.parseWithoutProcessing('');
 
 /**
- * How deep blocks may nest in one template. Real templates nest two or three; Handlebars' parser and
- * the walks over its tree recurse per level, so a deeper template is refused before it is parsed.
+ * How deep blocks, and sub-expressions within one expression, may nest in one template. Real
+ * templates nest two or three; Handlebars' parser slows down badly with depth and the walks over its
+ * tree recurse per level, so a deeper template is refused before it is parsed.
  */
 export const MAX_BLOCK_DEPTH = 32;
 
@@ -55,7 +56,7 @@ export function parseTemplate(text: string): ParsedTemplate {
   const lines = new LineIndex(text);
   const deep = blockNestingBeyond(text, MAX_BLOCK_DEPTH);
   if (deep !== undefined) {
-    return { ok: false, error: { message: `Blocks nest more than ${MAX_BLOCK_DEPTH} deep here; a template this deep is not checked.`, span: { start: deep, end: deep + 3 } }, lines };
+    return { ok: false, error: { message: `Blocks or sub-expressions nest more than ${MAX_BLOCK_DEPTH} deep here; a template this deep is not checked.`, span: { start: deep, end: deep + 2 } }, lines };
   }
   try {
     return { ok: true, ast: Handlebars.parseWithoutProcessing(text), lines };
@@ -64,8 +65,11 @@ export function parseTemplate(text: string): ParsedTemplate {
   }
 }
 
-/** The index of the first block opening (`{{#`, `{{^`, `{{>` partial block) nested deeper than `limit`, by a linear scan. */
-function blockNestingBeyond(text: string, limit: number): number | undefined {
+/**
+ * The index of the first block opening (`{{#`, `{{^`) nested deeper than `limit`, or of the
+ * expression whose parentheses nest deeper than it, by one linear scan.
+ */
+export function blockNestingBeyond(text: string, limit: number): number | undefined {
   let depth = 0;
   for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2)) {
     let i = at + 2;
@@ -76,6 +80,15 @@ function blockNestingBeyond(text: string, limit: number): number | undefined {
     } else if (sigil === '/') {
       depth = Math.max(0, depth - 1);
     }
+    const close = text.indexOf('}}', i);
+    const end = close < 0 ? text.length : close;
+    let parentheses = 0;
+    for (let j = i; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x28 /* ( */ && ++parentheses > limit) return at;
+      if (c === 0x29 /* ) */) parentheses = Math.max(0, parentheses - 1);
+    }
+    if (close > at) at = close - 1;
   }
   return undefined;
 }

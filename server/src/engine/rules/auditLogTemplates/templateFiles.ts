@@ -8,6 +8,7 @@ import { makeDiagnostic } from '../../diagnostics/makeDiagnostic';
 import { besideManifest, whyNotRead, type RuleEnvironment } from '../environment';
 import { propertiesOf, valueAt } from '../../jsonTree';
 import { renderStrict } from './handlebarsRuntime';
+import { blockNestingBeyond, MAX_BLOCK_DEPTH } from '../../templates/parseTemplate';
 import { sampleEventFor, type TemplateKind } from './sampleEvents';
 import { isJsonTemplate, sampleFormValues, templateContext } from './templateContext';
 
@@ -48,6 +49,9 @@ function checkTemplate(doc: ManifestDocument, env: RuleEnvironment, reference: T
   if (read.kind !== 'text') return makeDiagnostic('audit-template-missing', range, `${name} ${whyNotRead(read)}.`);
   const source = read.text;
   const json = isJsonTemplate(reference.relativePath);
+  if (blockNestingBeyond(source, MAX_BLOCK_DEPTH) !== undefined) {
+    return makeDiagnostic('audit-template-render-failed', range, `${name} nests blocks or sub-expressions more than ${MAX_BLOCK_DEPTH} deep; it is not rendered.`);
+  }
   let rendered: string;
   try {
     rendered = renderStrict(source, templateContext(doc.root, sampleEventFor(reference.kind), json, formValues));
