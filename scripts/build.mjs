@@ -15,10 +15,14 @@ const production = process.argv.includes('--production');
 function generateValidator() {
   const schema = JSON.parse(readFileSync(join(root, 'schemas/manifest.schema.json'), 'utf8'));
   const vocabulary = JSON.parse(readFileSync(join(root, 'schemas/vocabulary.json'), 'utf8')).keywords;
+  // Errors of referenced sub-schemas appended in place, not concatenated (quadratic): the same rewrite
+  // as server/src/engine/schema/appendErrorsInPlace.ts, which test/unit/appendErrorsInPlace.test.ts checks here.
+  const appendErrorsInPlace = (code) =>
+    code.replace(/vErrors = vErrors === null \? ([\w$.]+) : vErrors\.concat\(\1\);/g, 'if (vErrors === null) vErrors = $1; else for (const error of $1) vErrors.push(error);');
   const ajv = new Ajv({ allErrors: true, code: { source: true } });
   ajv.addVocabulary(vocabulary);
   addFormats(ajv);
-  const code = standaloneCode.default(ajv, ajv.compile(schema));
+  const code = appendErrorsInPlace(standaloneCode.default(ajv, ajv.compile(schema)));
   mkdirSync(join(root, 'server/generated'), { recursive: true });
   writeFileSync(join(root, 'server/generated/manifestValidator.js'), code);
 }

@@ -12,6 +12,7 @@ import { readManifestText } from './readManifestText';
 import { compareProblems, formatJson, formatSummary, formatTextLine, toReportedProblem, type ReportedProblem } from './report';
 import { schemaChoice } from './schemaOption';
 import { severityOverrides } from './severityOption';
+import { append } from '../engine/append';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -51,7 +52,7 @@ function runLint(args: ParsedArgs, io: CliIo): number {
       .map((diagnostic) => toReportedProblem(manifest.shown, diagnostic))
       .filter((problem) => !quiet || problem.severity === 'error')
       .sort(compareProblems);
-    problems.push(...found);
+    append(problems, found);
   }
 
   if (format === 'json') {

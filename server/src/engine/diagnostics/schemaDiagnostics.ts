@@ -15,6 +15,7 @@ import { selectErrors } from './schemaErrors';
 import { describePattern, describeValue, locationLabel, quoteList } from './schemaWording';
 import { excerpt } from '../excerpt';
 import { countWork } from '../workMeter';
+import { append } from '../append';
 
 export function schemaDiagnostics(doc: ManifestDocument, context: SchemaContext): Diagnostic[] {
   const root = doc.root;
@@ -30,7 +31,7 @@ export function schemaDiagnostics(doc: ManifestDocument, context: SchemaContext)
     if (!node) continue;
     // A key that is only "missing" because the author is typing inside a broken object is noise.
     if (error.keyword === 'required' && syntaxOffsets.some((o) => o >= node.offset && o <= node.offset + node.length)) continue;
-    result.push(...toDiagnostics(doc, context, error, node));
+    append(result, toDiagnostics(doc, context, error, node));
   }
   return result;
 }

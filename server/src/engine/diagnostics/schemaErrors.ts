@@ -6,16 +6,54 @@ import { countWork } from '../workMeter';
 const COMBINATORS = new Set(['anyOf', 'oneOf']);
 
 export function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  let remaining = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames');
-  const combinators = remaining
+  const kept = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames');
+  const byInstance = new InstanceIndex(kept);
+  const removed = new Set<ErrorObject>();
+  const merged: ErrorObject[] = [];
+  const combinators = kept
     .filter((e) => COMBINATORS.has(e.keyword) && !hasPassingSchemas(e))
     .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
   for (const combinator of combinators) {
-    countWork(remaining.length);
-    if (!remaining.includes(combinator)) continue; // discarded with a losing branch of an outer one
-    remaining = reduceCombinator(combinator, remaining);
+    countWork();
+    if (removed.has(combinator)) continue; // discarded with a losing branch of an outer one
+    const reduction = reduceCombinator(combinator, byInstance.atOrBelow(combinator.instancePath), removed);
+    if (!reduction) continue;
+    for (const error of reduction.dropped) removed.add(error);
+    if (reduction.merged) merged.push(reduction.merged);
   }
-  return withoutLengthWhereShapeFails(dedupe(remaining));
+  return withoutLengthWhereShapeFails(dedupe([...kept.filter((e) => !removed.has(e)), ...merged]));
+}
+
+/**
+ * Errors by instance path, so that a combinator looks only at the errors at or below its own value
+ * (the same schema path is shared by every item of an array: matching on it alone would mix items,
+ * and cost every error for every combinator).
+ */
+class InstanceIndex {
+  private readonly sorted: readonly ErrorObject[];
+  constructor(errors: readonly ErrorObject[]) {
+    this.sorted = [...errors].sort((a, b) => (a.instancePath < b.instancePath ? -1 : a.instancePath > b.instancePath ? 1 : 0));
+  }
+  /** The errors whose instance path is `path` or below it. */
+  atOrBelow(path: string): ErrorObject[] {
+    const equal = this.range(path, path + '\0');
+    // Paths below `path` start with `path/`; '0' is the character after '/'.
+    const below = this.range(path + '/', path + '0');
+    return [...equal, ...below];
+  }
+  private range(from: string, to: string): readonly ErrorObject[] {
+    return this.sorted.slice(this.lowerBound(from), this.lowerBound(to));
+  }
+  private lowerBound(key: string): number {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.sorted[middle].instancePath < key) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }
 
 /**
@@ -32,30 +70,40 @@ function hasPassingSchemas(error: ErrorObject): boolean {
   return Array.isArray((error.params as { passingSchemas?: unknown }).passingSchemas);
 }
 
-function reduceCombinator(combinator: ErrorObject, errors: ErrorObject[]): ErrorObject[] {
+/**
+ * A failed anyOf/oneOf and the errors of its branches: every branch error goes but the best branch's,
+ * or, when no branch accepts the value's type at all, one error naming every type that would do.
+ */
+function reduceCombinator(
+  combinator: ErrorObject,
+  candidates: readonly ErrorObject[],
+  removed: ReadonlySet<ErrorObject>,
+): { dropped: ErrorObject[]; merged?: ErrorObject } | undefined {
   const prefix = combinator.schemaPath + '/';
   const branches = new Map<string, ErrorObject[]>();
-  countWork(errors.length);
-  for (const error of errors) {
-    if (!error.schemaPath.startsWith(prefix)) continue;
+  countWork(candidates.length);
+  for (const error of candidates) {
+    if (removed.has(error) || !error.schemaPath.startsWith(prefix)) continue;
     const branch = error.schemaPath.slice(prefix.length).split('/')[0];
-    branches.set(branch, [...(branches.get(branch) ?? []), error]);
+    const list = branches.get(branch);
+    if (list) list.push(error);
+    else branches.set(branch, [error]);
   }
-  if (branches.size === 0) return errors;
-  const inBranches = new Set([...branches.values()].flat());
-  const outside = errors.filter((e) => !inBranches.has(e) && e !== combinator);
+  if (branches.size === 0) return undefined;
   const all = [...branches.values()];
+  const dropped = [combinator, ...all.flat()];
   if (all.every((branch) => branch.length === 1 && branch[0].keyword === 'type' && branch[0].instancePath === combinator.instancePath)) {
     // No branch accepts the value's JSON type: one message naming every type that would do.
     const types = all.flatMap((branch) => String((branch[0].params as { type: string }).type).split(','));
-    return [...outside, { ...all[0][0], params: { type: [...new Set(types)].join(',') } }];
+    return { dropped, merged: { ...all[0][0], params: { type: [...new Set(types)].join(',') } } };
   }
-  return [...outside, ...bestBranch(all)];
+  const best = new Set(bestBranch(all));
+  return { dropped: dropped.filter((e) => !best.has(e)) };
 }
 
 /** The branch whose errors lie deepest in the document (it matched most), then the one with fewest. */
 function bestBranch(branches: ErrorObject[][]): ErrorObject[] {
-  const depth = (branch: ErrorObject[]) => Math.max(...branch.map((e) => e.instancePath.split('/').length));
+  const depth = (branch: ErrorObject[]) => branch.reduce((deepest, e) => Math.max(deepest, e.instancePath.split('/').length), 0);
   const typeOnly = (branch: ErrorObject[]) => branch.every((e) => e.keyword === 'type');
   return [...branches].sort(
     (a, b) => Number(typeOnly(a)) - Number(typeOnly(b)) || depth(b) - depth(a) || a.length - b.length,

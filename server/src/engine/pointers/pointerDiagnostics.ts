@@ -11,6 +11,7 @@ import { pointerFields, type PointerField } from './pointerFields';
 import { evaluationTargets, sampleFor } from './sampleResponses';
 import { decodeJsonString, documentSpan } from '../jsonStringMap';
 import { excerpt } from '../excerpt';
+import { append } from '../append';
 
 export function pointerDiagnostics(doc: ManifestDocument, env: RuleEnvironment): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -18,7 +19,7 @@ export function pointerDiagnostics(doc: ManifestDocument, env: RuleEnvironment):
   for (const field of pointerFields(doc)) {
     const pointer = field.node.value as string;
     const syntax = syntaxDiagnostics(doc, field, pointer);
-    diagnostics.push(...syntax);
+    append(diagnostics, syntax);
     if (field.role === 'success' && pointer === '') {
       diagnostics.push(
         makeDiagnostic(
@@ -38,7 +39,7 @@ export function pointerDiagnostics(doc: ManifestDocument, env: RuleEnvironment):
         makeDiagnostic('sample-response-unreadable', rangeOf(doc, at.offset, at.length), `The sample response ${sample.file} is not usable: ${sample.reason}.`),
       );
     }
-    if (sample.kind === 'sample') diagnostics.push(...sampleDiagnostics(doc, field, pointer, sample.value, sample.origin));
+    if (sample.kind === 'sample') append(diagnostics, sampleDiagnostics(doc, field, pointer, sample.value, sample.origin));
   }
   return diagnostics;
 }
@@ -79,7 +80,7 @@ function sampleDiagnostics(doc: ManifestDocument, field: PointerField, pointer: 
   const selections = targets.map((target) => selectPointer(target, pointer));
   const found = selections.filter((s) => s.found);
   if (found.length === 0) {
-    const failedAt = Math.min(...selections.map((s) => (s.found ? Infinity : s.failedAt)));
+    const failedAt = selections.reduce((least, s) => Math.min(least, s.found ? Infinity : s.failedAt), Infinity);
     const token = pointerTokens(pointer)[failedAt];
     const where = field.relativeTo ? `any item of the member or option array in ${origin}` : origin;
     return [

@@ -10,6 +10,8 @@ import { displayUri, parentFolder, resolveBeside } from '../uris';
 import type { JsonSchema } from './jsonSchema';
 import { dedupeSubschemas } from './dedupeSubschemas';
 import { linearRegExpEngine, UnsupportedPatterns } from './linearRegExp';
+import { appendErrorsInPlace } from './appendErrorsInPlace';
+import { append } from '../append';
 
 export type SchemaSetting = 'auto' | 'bundled' | 'workspace';
 
@@ -65,7 +67,7 @@ export function compileSchema(text: string, uri: string, kind: 'workspace' | 'fi
   let validate: ValidateFunction;
   const unsupported = new UnsupportedPatterns();
   try {
-    const ajv = new Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExpEngine(unsupported) } });
+    const ajv = new Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExpEngine(unsupported), process: appendErrorsInPlace } });
     addFormats(ajv);
     validate = ajv.compile(schema);
   } catch (error) {
@@ -84,7 +86,7 @@ function removeNestedIds(root: unknown): void {
   while (stack.length > 0) {
     const value = stack.pop();
     if (Array.isArray(value)) {
-      stack.push(...value);
+      append(stack, value);
     } else if (typeof value === 'object' && value !== null) {
       const record = value as Record<string, unknown>;
       if (!isRoot && typeof record.$id === 'string') delete record.$id;

@@ -15,6 +15,7 @@ import { checkRenderedUrl } from './urlCheck';
 import { FEATURE_STORE_KEY } from './scopes';
 import type { TemplateCode } from './codes';
 import { excerpt } from '../excerpt';
+import { append } from '../append';
 
 /** What the quick fixes need, carried in `diagnostic.data`. */
 export interface UnknownNameData {
@@ -27,9 +28,9 @@ export interface UnknownNameData {
 export function templateDiagnostics(doc: ManifestDocument): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const sites = templateSites(doc);
-  for (const site of sites) diagnostics.push(...siteDiagnostics(doc, site));
-  diagnostics.push(...unusedFeatureStoreVariables(doc, sites));
-  diagnostics.push(...keyReferenceDiagnostics(doc));
+  for (const site of sites) append(diagnostics, siteDiagnostics(doc, site));
+  append(diagnostics, unusedFeatureStoreVariables(doc, sites));
+  append(diagnostics, keyReferenceDiagnostics(doc));
   return diagnostics;
 }
 
