@@ -2,7 +2,7 @@
 // half-typed documents an editor formats: the formatter only ever rewrites the whitespace between
 // tokens, but next to a token with a scan error (an unterminated string) removing a line break
 // changes what the tokens are, so such edits are dropped and the result is checked token by token.
-import { applyEdits, createScanner, format, ScanError, SyntaxKind, type Edit, type Range as OffsetRange } from 'jsonc-parser';
+import { createScanner, format, ScanError, SyntaxKind, type Edit, type Range as OffsetRange } from 'jsonc-parser';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import { offsetAt, rangeOf, type ManifestDocument } from './manifestDocument';
 
@@ -49,16 +49,27 @@ function jsoncOptions(text: string, options: FormattingOptions) {
 /** The edits that provably keep every token as it was; none when that cannot be achieved. */
 function safeEdits(text: string, edits: Edit[]): Edit[] {
   const before = scanTokens(text);
-  const kept = before.some((t) => t.hasError) ? edits.filter((edit) => !followsErroneousToken(edit, before)) : edits;
-  return sameTokens(before, scanTokens(applyEdits(text, kept))) ? kept : [];
+  // An edit right after a broken token could change how that token ends: removing the line break
+  // after an unterminated string would let the string run on.
+  const brokenEnds = new Set(before.filter((t) => t.hasError).map((t) => t.end));
+  const kept = brokenEnds.size > 0 ? edits.filter((edit) => !brokenEnds.has(edit.offset)) : edits;
+  return sameTokens(before, scanTokens(applyInOrder(text, kept))) ? kept : [];
 }
 
 /**
- * Whether the edit starts right after a broken token, where it could change how that token ends:
- * removing the line break after an unterminated string would let the string run on.
+ * The text with the (non-overlapping) edits applied, in one pass: jsonc-parser's applyEdits rebuilds
+ * the whole string for each edit, which a large document with many edits cannot afford.
  */
-function followsErroneousToken(edit: Edit, tokens: readonly Token[]): boolean {
-  return tokens.some((t) => t.hasError && t.end === edit.offset);
+function applyInOrder(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of sorted) {
+    parts.push(text.slice(at, edit.offset), edit.content);
+    at = edit.offset + edit.length;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** The significant tokens (no whitespace or line breaks) of `text`. */
