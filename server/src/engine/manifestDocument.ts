@@ -14,6 +14,8 @@ export interface ManifestDocument {
   /** The root of the parse tree; undefined for a document with no value at all, or one nested too deep. */
   readonly root: Node | undefined;
   readonly syntaxErrors: readonly ParseError[];
+  /** The text (after a byte order mark) is strict JSON: `JSON.parse` gives its value. */
+  readonly strict: boolean;
   /** Set when the document nests deeper than MAX_DEPTH: it is not analysed, and says so. */
   readonly tooDeep?: { readonly depth: number; readonly offset: number };
   /**
@@ -47,14 +49,15 @@ export function fromTextDocument(text: TextDocument): ManifestDocument {
   const content = text.getText();
   const analysis = new Map<string, unknown>();
   const tooDeep = nestingBeyond(content, MAX_DEPTH);
-  if (tooDeep) return { uri: text.uri, text, root: undefined, syntaxErrors, tooDeep, analysis };
+  if (tooDeep) return { uri: text.uri, text, root: undefined, syntaxErrors, strict: false, tooDeep, analysis };
   // A byte order mark is not JSON; skip it so that offsets still line up with the editor's text.
   const bom = content.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = bom ? ' ' + content.slice(1) : content;
   // Strict JSON takes the fast parser; anything else (a document being typed) jsonc-parser's, which
   // recovers and says what is wrong. Both build the same tree.
-  const root = parseStrictTree(body) ?? parseTree(body, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
-  return { uri: text.uri, text, root, syntaxErrors, analysis };
+  const strictRoot = parseStrictTree(body);
+  const root = strictRoot ?? parseTree(body, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
+  return { uri: text.uri, text, root, syntaxErrors, strict: strictRoot !== undefined, analysis };
 }
 
 export function rangeOf(doc: ManifestDocument, offset: number, length: number): Range {

@@ -20,7 +20,8 @@ import { append } from '../append';
 export function schemaDiagnostics(doc: ManifestDocument, context: SchemaContext): Diagnostic[] {
   const root = doc.root;
   if (!root || root.type !== 'object') return [];
-  const value: unknown = getNodeValue(root);
+  // The platform's JSON.parse builds the same value several times faster than reading it off the tree.
+  const value: unknown = doc.strict ? JSON.parse(doc.text.getText().replace(/^\uFEFF/, '')) : getNodeValue(root);
   if (context.validate(value)) return [];
   const errors = selectErrors(context.validate.errors ?? []);
   const syntaxOffsets = doc.syntaxErrors.map((e) => e.offset);

@@ -49,7 +49,7 @@ export function syntaxDiagnostics(doc: ManifestDocument): Diagnostic[] {
 }
 
 function collectDuplicateKeys(doc: ManifestDocument, node: Node, into: Diagnostic[]): void {
-  if (node.type === 'object') {
+  if (node.type === 'object' && (node.children?.length ?? 0) > 1) {
     const seen = new Set<string>();
     for (const property of node.children ?? []) {
       const key = property.children?.[0];
