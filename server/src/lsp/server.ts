@@ -111,8 +111,13 @@ function snapshotOf(uri: string): ManifestDocument | undefined {
   return doc;
 }
 
+/** Documents whose repository is already allowed: found once per document, not once per version. */
+const rooted = new Set<string>();
+
 /** A document outside every workspace folder may still read beside itself, within its repository. */
 function allowRootFor(uri: string): void {
+  if (rooted.has(uri)) return;
+  rooted.add(uri);
   try {
     host.allowRoot(repositoryRootOf(fileURLToPath(uri)));
   } catch {
