@@ -25,6 +25,7 @@ import { makeDiagnostic } from './diagnostics/makeDiagnostic';
 import { excerpt } from './excerpt';
 import type { EngineHost } from './host';
 import { lintInSteps } from './lint';
+import { runToEnd } from './steps';
 import { capDiagnostics, MAX_DIAGNOSTICS } from './diagnostics/capDiagnostics';
 import type { SeverityOverrides } from './diagnostics/severityConfig';
 import { bundledSchemaContext, resolveSchemaContext, type SchemaContext, type SchemaSetting } from './schema/schemaContext';
@@ -105,11 +106,7 @@ export class LanguageService {
 
   /** Every problem of the snapshot under the settings, at most MAX_DIAGNOSTICS of them; computed once. */
   diagnostics(doc: ManifestDocument, settings: DocumentSettings = DEFAULT_SETTINGS): Diagnostic[] {
-    const steps = this.diagnosticsInSteps(doc, settings);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runToEnd(this.diagnosticsInSteps(doc, settings));
   }
 
   /** The same, in steps between which a server can answer other requests or give up. */

@@ -5,6 +5,7 @@ import type { SchemaContext } from './schema/schemaContext';
 import { syntaxDiagnostics } from './diagnostics/syntaxDiagnostics';
 import { schemaDiagnostics } from './diagnostics/schemaDiagnostics';
 import { makeDiagnostic } from './diagnostics/makeDiagnostic';
+import { runToEnd } from './steps';
 import { excerpt } from './excerpt';
 import { applySeverity, type SeverityOverrides } from './diagnostics/severityConfig';
 import { ruleDiagnostics, type RuleEnvironment } from './rules';
@@ -23,11 +24,7 @@ export interface LintOptions {
 export const detachedEnvironment: RuleEnvironment = { read: () => ({ kind: 'missing' }) };
 
 export function lintManifest(doc: ManifestDocument, options: LintOptions): Diagnostic[] {
-  const steps = lintInSteps(doc, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(lintInSteps(doc, options));
 }
 
 /**

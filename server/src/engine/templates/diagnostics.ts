@@ -4,7 +4,7 @@ import type { Node } from 'jsonc-parser';
 import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
 import { nodeRange, rangeOf, type ManifestDocument } from '../manifestDocument';
-import { nearestName } from '../nearestName';
+import { NameIndex } from '../nearestName';
 import { resolveReference, siteSpan, templateSites, type TemplateSite } from './analysis';
 import type { FormVariable } from './formVariables';
 import { helpers } from './helpers';
@@ -24,6 +24,9 @@ export interface UnknownNameData {
   /** JSON path of the `formVariables` array where the name could be declared. */
   readonly declareIn?: (string | number)[];
 }
+
+/** The helpers' names, indexed once for every unknown helper of every document. */
+const helperNames = new NameIndex(helpers.keys());
 
 export function templateDiagnostics(doc: ManifestDocument): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -89,7 +92,7 @@ function siteDiagnostics(doc: ManifestDocument, site: TemplateSite): Diagnostic[
   for (const call of model.helperCalls) {
     const helper = helpers.get(call.name);
     if (!helper) {
-      const suggestion = nearestName(call.name, helpers.keys());
+      const suggestion = helperNames.nearest(call.name);
       const what = call.name.startsWith('>') ? 'Partials are not available in manifest templates.' : `Unknown helper \`${excerpt(call.name)}\`.`;
       at('template-unknown-helper', call.nameSpan, what + (suggestion ? ` Did you mean \`${suggestion}\`?` : ''), suggestion ? ({ name: call.name, suggestion } satisfies UnknownNameData) : undefined);
     } else if (call.argumentCount < helper.minArgs || call.argumentCount > helper.maxArgs) {
