@@ -26,20 +26,22 @@ describe('which schema is in force', () => {
   after(() => rmSync(workspace, { recursive: true, force: true }));
 
   test('without a workspace schema, auto and bundled use the bundled one; workspace says why it fell back', () => {
-    assert.equal(resolveSchemaContext(host(), manifestUri, 'auto').context.origin.kind, 'bundled');
-    assert.equal(resolveSchemaContext(host(), manifestUri, 'bundled').context.fallbackReason, undefined);
-    const forced = resolveSchemaContext(host(), manifestUri, 'workspace');
-    assert.equal(forced.context.origin.kind, 'bundled');
-    assert.match(forced.context.fallbackReason!, /no manifest\.schema\.json was found/);
+    assert.equal(resolveSchemaContext(host(), manifestUri, 'auto').origin.kind, 'bundled');
+    assert.equal(resolveSchemaContext(host(), manifestUri, 'bundled').fallbackReason, undefined);
+    const probing = host();
+    const probed: string[] = [];
+    const forced = resolveSchemaContext({ ...probing, readFile: (uri) => (probed.push(uri), probing.readFile(uri)) }, manifestUri, 'workspace');
+    assert.equal(forced.origin.kind, 'bundled');
+    assert.match(forced.fallbackReason!, /no manifest\.schema\.json was found/);
     // Every folder looked in is a dependency: a schema created there later must be noticed.
-    assert.ok(forced.dependencies.includes(pathToFileURL(join(workspace, 'manifest.schema.json')).href));
+    assert.ok(probed.includes(pathToFileURL(join(workspace, 'manifest.schema.json')).href));
   });
 
   test('a broken workspace schema falls back to the bundled one with a visible warning', () => {
     const schemaPath = join(workspace, 'manifest.schema.json');
     writeFileSync(schemaPath, '{ "type": "object", ');
     try {
-      const { context } = resolveSchemaContext(host(), manifestUri, 'auto');
+      const context = resolveSchemaContext(host(), manifestUri, 'auto');
       assert.equal(context.origin.kind, 'bundled');
       assert.match(context.fallbackReason!, /is not valid JSON/);
       const diagnostics = lintManifest(parseManifest('file:///x/manifest.json', manifestText(validManifest())), { schema: context });
@@ -48,7 +50,7 @@ describe('which schema is in force', () => {
       assert.equal(diagnostics[0].severity, 2);
 
       writeFileSync(schemaPath, JSON.stringify({ type: 'object', properties: { name: { type: 'nonsense' } } }));
-      assert.match(resolveSchemaContext(host(), manifestUri, 'auto').context.fallbackReason!, /does not compile/);
+      assert.match(resolveSchemaContext(host(), manifestUri, 'auto').fallbackReason!, /does not compile/);
     } finally {
       rmSync(schemaPath);
     }
@@ -60,8 +62,8 @@ describe('which schema is in force', () => {
       mkdirSync(join(outside, 'integrations/x'), { recursive: true });
       writeFileSync(join(outside, 'manifest.schema.json'), '{}');
       const uri = pathToFileURL(join(outside, 'integrations/x/manifest.json')).href;
-      assert.equal(resolveSchemaContext(host(), uri, 'auto').context.origin.kind, 'bundled');
-      assert.match(resolveSchemaContext(host(), uri, 'workspace').context.fallbackReason!, /no manifest\.schema\.json was found/);
+      assert.equal(resolveSchemaContext(host(), uri, 'auto').origin.kind, 'bundled');
+      assert.match(resolveSchemaContext(host(), uri, 'workspace').fallbackReason!, /no manifest\.schema\.json was found/);
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
@@ -71,7 +73,7 @@ describe('which schema is in force', () => {
     const schemaPath = join(workspace, 'manifest.schema.json');
     writeFileSync(schemaPath, JSON.stringify({ type: 'object', properties: { name: { type: 'string', pattern: '^(a+)+$' }, author: { type: 'string', pattern: '^(a)\\1$' } } }));
     try {
-      const { context } = resolveSchemaContext(host(), manifestUri, 'auto');
+      const context = resolveSchemaContext(host(), manifestUri, 'auto');
       assert.equal(context.origin.kind, 'workspace');
       const lint = (name: string) => lintManifest(parseManifest(manifestUri, manifestText({ ...validManifest(), name })), { schema: context });
       // With a JavaScript RegExp this input takes longer than the universe has existed.
@@ -94,8 +96,8 @@ describe('which schema is in force', () => {
     if (!corpus) return t.skip('corpus not found at ../shared/corpus');
     copyFileSync(join(corpus, 'manifest.schema.json'), join(workspace, 'manifest.schema.json'));
     try {
-      assert.equal(findWorkspaceSchema(host(), manifestUri).found?.uri, pathToFileURL(join(workspace, 'manifest.schema.json')).href);
-      const { context } = resolveSchemaContext(host(), manifestUri, 'auto');
+      assert.equal(findWorkspaceSchema(host(), manifestUri)?.uri, pathToFileURL(join(workspace, 'manifest.schema.json')).href);
+      const context = resolveSchemaContext(host(), manifestUri, 'auto');
       assert.equal(context.origin.kind, 'workspace');
       assert.equal(context.fallbackReason, undefined);
       const manifest = validManifest() as Record<string, any>;
@@ -109,7 +111,7 @@ describe('which schema is in force', () => {
       assert.equal(diagnostics[0].code, 'schema-unknown-key');
       assert.deepEqual(diagnostics[0].range, rangeOfText(text, '"errros"'));
       assert.match(String(diagnostics[0].message), /did you mean "errors"\?/);
-      assert.equal(resolveSchemaContext(host(), manifestUri, 'bundled').context.origin.kind, 'bundled');
+      assert.equal(resolveSchemaContext(host(), manifestUri, 'bundled').origin.kind, 'bundled');
     } finally {
       rmSync(join(workspace, 'manifest.schema.json'));
     }

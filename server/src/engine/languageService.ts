@@ -28,7 +28,7 @@ import { lintInSteps } from './lint';
 import { runToEnd } from './steps';
 import { capDiagnostics, MAX_DIAGNOSTICS } from './diagnostics/capDiagnostics';
 import type { SeverityOverrides } from './diagnostics/severityConfig';
-import { bundledSchemaContext, resolveSchemaContext, type SchemaContext, type SchemaSetting } from './schema/schemaContext';
+import { resolveSchemaContext, type SchemaContext, type SchemaSetting } from './schema/schemaContext';
 import { hostEnvironment, integrationsFolderOf, oauthKeyTable, type OauthKeyTable, type RuleEnvironment } from './rules/environment';
 import { baseName } from './uris';
 import { completion } from './completion';
@@ -248,12 +248,8 @@ export class LanguageService {
         return this.host.listFolders(folder);
       },
     };
-    const resolved = this.fixedSchema
-      ? { context: this.fixedSchema, dependencies: [] }
-      : setting === 'bundled'
-        ? { context: bundledSchemaContext(), dependencies: [] }
-        : resolveSchemaContext(recording, uri, setting);
-    resolved.dependencies.forEach((file) => files.add(file));
+    // The recording host sees every schema file probed on the way up, so they are dependencies too.
+    const schema = this.fixedSchema ?? resolveSchemaContext(recording, uri, setting);
     const integrations = integrationsFolderOf(uri);
     const siblings = integrations === undefined
       ? undefined
@@ -266,7 +262,7 @@ export class LanguageService {
     const context: DocumentContext = {
       id: this.nextContextId++,
       setting,
-      schema: resolved.context,
+      schema,
       environment: hostEnvironment(recording, uri, siblings),
       files,
       folders,

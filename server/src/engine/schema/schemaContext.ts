@@ -101,42 +101,34 @@ function removeNestedIds(root: unknown): void {
 const MAX_FOLDERS_UP = 32;
 
 /**
- * The nearest `manifest.schema.json` in the manifest's folder or a folder above it, and every URI
- * looked at on the way (a file created there later changes the answer).
+ * The nearest `manifest.schema.json` in the manifest's folder or a folder above it. Every URI looked at
+ * on the way is read through the host, which is how a caller learns what the answer depends on (a
+ * file created there later changes it).
  */
-export function findWorkspaceSchema(host: EngineHost, manifestUri: string): { found?: { uri: string; text: string } | { uri: string; reason: string }; probed: string[] } {
-  const probed: string[] = [];
+export function findWorkspaceSchema(host: EngineHost, manifestUri: string): { uri: string; text: string } | { uri: string; reason: string } | undefined {
   let folder = parentFolder(manifestUri);
   for (let up = 0; folder !== undefined && up < MAX_FOLDERS_UP; up++, folder = parentFolder(folder)) {
     const candidate = resolveBeside(folder, WORKSPACE_SCHEMA_FILE);
     if (candidate === undefined) break;
-    probed.push(candidate);
     const read = host.readFile(candidate);
     if (read.kind === 'outside') break; // above the workspace: not the author's schema
-    if (read.kind === 'text') return { found: { uri: candidate, text: read.text }, probed };
-    if (read.kind === 'unreadable') return { found: { uri: candidate, reason: read.reason }, probed };
+    if (read.kind === 'text') return { uri: candidate, text: read.text };
+    if (read.kind === 'unreadable') return { uri: candidate, reason: read.reason };
   }
-  return { probed };
-}
-
-export interface ResolvedSchema {
-  readonly context: SchemaContext;
-  /** The files whose change can change the schema in force. */
-  readonly dependencies: readonly string[];
+  return undefined;
 }
 
 /** The schema in force for a manifest under the `schema` setting. */
-export function resolveSchemaContext(host: EngineHost, manifestUri: string, setting: SchemaSetting): ResolvedSchema {
-  if (setting === 'bundled') return { context: bundled, dependencies: [] };
-  const { found, probed } = findWorkspaceSchema(host, manifestUri);
+export function resolveSchemaContext(host: EngineHost, manifestUri: string, setting: SchemaSetting): SchemaContext {
+  if (setting === 'bundled') return bundled;
+  const found = findWorkspaceSchema(host, manifestUri);
   if (!found) {
-    const context = setting === 'workspace' ? { ...bundled, fallbackReason: `no ${WORKSPACE_SCHEMA_FILE} was found above ${displayUri(manifestUri)}` } : bundled;
-    return { context, dependencies: probed };
+    return setting === 'workspace' ? { ...bundled, fallbackReason: `no ${WORKSPACE_SCHEMA_FILE} was found above ${displayUri(manifestUri)}` } : bundled;
   }
-  if ('reason' in found) return { context: { ...bundled, fallbackReason: `cannot read ${displayUri(found.uri)}: ${found.reason}` }, dependencies: probed };
+  if ('reason' in found) return { ...bundled, fallbackReason: `cannot read ${displayUri(found.uri)}: ${found.reason}` };
   try {
-    return { context: compileSchema(found.text, found.uri, 'workspace'), dependencies: probed };
+    return compileSchema(found.text, found.uri, 'workspace');
   } catch (error) {
-    return { context: { ...bundled, fallbackReason: (error as Error).message }, dependencies: probed };
+    return { ...bundled, fallbackReason: (error as Error).message };
   }
 }
