@@ -1,5 +1,6 @@
-// A parsed manifest: the text, its jsonc-parser tree (which survives syntax errors, so every feature
-// keeps working while the author types) and the position arithmetic every feature shares.
+// A snapshot of a manifest: one version's text, its tree (from the strict-JSON parser, or from
+// jsonc-parser's, which survives syntax errors so that every feature keeps working while the author
+// types), the analysis built on it, and the position arithmetic every feature shares.
 import { parseTree, type Node, type ParseError, findNodeAtLocation, type JSONPath } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
@@ -41,12 +42,8 @@ export function memo<T>(doc: ManifestDocument, key: string, build: () => T): T {
 }
 
 export function parseManifest(uri: string, content: string, version = 0): ManifestDocument {
-  return fromTextDocument(TextDocument.create(uri, 'launchdarkly-manifest', version, content));
-}
-
-export function fromTextDocument(text: TextDocument): ManifestDocument {
+  const text = TextDocument.create(uri, 'launchdarkly-manifest', version, content);
   const syntaxErrors: ParseError[] = [];
-  const content = text.getText();
   const analysis = new Map<string, unknown>();
   const tooDeep = nestingBeyond(content, MAX_DEPTH);
   if (tooDeep) return { uri: text.uri, text, root: undefined, syntaxErrors, strict: false, tooDeep, analysis };

@@ -20,7 +20,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fromTextDocument, type ManifestDocument } from '../engine/manifestDocument';
+import type { ManifestDocument } from '../engine/manifestDocument';
 import { LanguageService, type DocumentSettings } from '../engine/languageService';
 import { templateTokenLegend } from '../engine/templates';
 import { createNodeHost, repositoryRootOf } from '../node/nodeHost';
@@ -40,7 +40,7 @@ const documents = new TextDocuments(TextDocument);
 const host = createNodeHost();
 const service = new LanguageService(host);
 
-/** Snapshots by URI with the version they were made from (the TextDocument is updated in place). */
+/** Snapshots by URI, each of the version it was made from (the open TextDocument is updated in place). */
 const snapshots = new Map<string, ManifestDocument>();
 /** The settings, read once and kept until the configuration changes. */
 let settings: Promise<ServerSettings> | undefined;
@@ -106,7 +106,7 @@ function snapshotOf(uri: string): ManifestDocument | undefined {
   const known = snapshots.get(uri);
   if (known?.text.version === text.version) return known;
   if (uri.startsWith('file:')) allowRootFor(uri);
-  const doc = fromTextDocument(TextDocument.create(uri, text.languageId, text.version, text.getText()));
+  const doc = service.snapshot(uri, text.getText(), text.version);
   snapshots.set(uri, doc);
   return doc;
 }
@@ -298,6 +298,7 @@ documents.onDidClose((event) => {
   clearTimeout(pendingPushes.get(uri));
   pendingPushes.delete(uri);
   snapshots.delete(uri);
+  rooted.delete(uri);
   lastReports.delete(uri);
   lastStatus.delete(uri);
   service.forget(uri);
