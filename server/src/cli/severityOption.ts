@@ -3,7 +3,8 @@
 // A mistake in either is bad usage: a misspelt code would otherwise leave on a rule the author
 // believes is off.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { enclosingRepository } from '../node/nodeHost';
 import {
   mergeSeverityOverrides,
   parseLinterConfigFile,
@@ -14,11 +15,9 @@ import { CliError } from './cliError';
 
 export const LINTER_CONFIG_FILE = '.ld-manifest.json';
 
+/** Where `.ld-manifest.json` is looked for: the repository the working directory is in, else the working directory. */
 export function repositoryRoot(cwd: string): string {
-  for (let folder = cwd; ; folder = dirname(folder)) {
-    if (existsSync(join(folder, '.git'))) return folder;
-    if (dirname(folder) === folder) return cwd;
-  }
+  return enclosingRepository(cwd) ?? cwd;
 }
 
 export function severityOverrides(flagValue: string | undefined, cwd: string): SeverityOverrides {

@@ -123,14 +123,18 @@ export function readBoundedBytes(path: string, limit = MAX_FILE_BYTES): BytesRea
  */
 export function repositoryRootOf(manifestPath: string): string {
   const own = dirname(resolve(manifestPath));
-  let folder = own;
-  for (let up = 0; up < 64; up++) {
-    if (existsSync(join(folder, '.git'))) return folder;
-    const parent = dirname(folder);
-    if (parent === folder) break;
-    folder = parent;
+  return enclosingRepository(own) ?? dirname(dirname(own));
+}
+
+/** The nearest folder at or above `folder` that holds `.git`, or undefined. */
+export function enclosingRepository(folder: string): string | undefined {
+  for (let at = resolve(folder), up = 0; up < 64; up++) {
+    if (existsSync(join(at, '.git'))) return at;
+    const parent = dirname(at);
+    if (parent === at) return undefined;
+    at = parent;
   }
-  return dirname(dirname(own));
+  return undefined;
 }
 
 function pathOf(uri: string): string | undefined {
