@@ -11,6 +11,8 @@
 //   prepareRequest → the rendered request (kept by the server under an id), its masked form, curl;
 //   judgeResponse  → the verdict and report for what the client received, secrets masked.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+// Types only, erased from the bundles: the client carries no engine code.
+import type { RequestKind } from './engine/storeRequests';
 import type { NetworkErrorKind, Redirect } from './request/send';
 
 export const LANGUAGE_ID = 'launchdarkly-manifest';
@@ -24,7 +26,7 @@ export const COMMANDS = {
   forgetValues: 'ldManifest.request.forgetValues',
 } as const;
 
-export type RequestKind = 'validation' | 'featureStore';
+export type { RequestKind };
 
 /**
  * Optional argument of every request command (code lenses pass `uri` and `kind`). `values` is the
@@ -53,7 +55,10 @@ export const SchemaStatusNotification = new NotificationType<SchemaStatusParams>
 // The request commands. Every result says `ok`; a failure carries a message to show, never a raw error
 // (a manifest that is not open in the server, a request the manifest lacks, an internal failure).
 
-/** The value that stands for LaunchDarkly's per-environment store key; the client supplies one. */
+/**
+ * The value that stands for LaunchDarkly's per-environment store key; the client supplies one. A copy of
+ * the engine's constant (templates/scopes.ts), because the client bundle must not load engine code.
+ */
 export const FEATURE_STORE_KEY = '_featureStoreKey';
 
 /** A featureStore form variable as a prompt needs it. */

@@ -26,6 +26,7 @@ import { excerpt } from './excerpt';
 import type { EngineHost } from './host';
 import { lintInSteps } from './lint';
 import { runToEnd } from './steps';
+import { REQUEST_PROPERTY, type RequestKind } from './storeRequests';
 import { capDiagnostics, MAX_DIAGNOSTICS } from './diagnostics/capDiagnostics';
 import type { SeverityOverrides } from './diagnostics/severityConfig';
 import { resolveSchemaContext, type SchemaContext, type SchemaSetting } from './schema/schemaContext';
@@ -70,7 +71,7 @@ export interface SchemaStatus {
 /** A request a code lens offers to test, above the key of its property. */
 export interface RequestLens {
   readonly range: Range;
-  readonly kind: 'validation' | 'featureStore';
+  readonly kind: RequestKind;
 }
 
 export type RenameResult = WorkspaceEdit | { readonly error: string };
@@ -198,8 +199,8 @@ export class LanguageService {
   /** The featureStore requests that can be tested, each on the key of its property. */
   requestLenses(doc: ManifestDocument): RequestLens[] {
     const lenses: RequestLens[] = [];
-    for (const [kind, property] of [['validation', 'validationRequest'], ['featureStore', 'featureStoreRequest']] as const) {
-      const value = nodeAt(doc, ['capabilities', 'featureStore', property]);
+    for (const kind of ['validation', 'featureStore'] as const) {
+      const value = nodeAt(doc, ['capabilities', 'featureStore', REQUEST_PROPERTY[kind]]);
       const key = value && propertyKeyNode(value);
       if (key) lenses.push({ range: nodeRange(doc, key), kind });
     }

@@ -10,12 +10,9 @@ import { templateDiagnostics } from '../engine/templates/diagnostics';
 import { FEATURE_STORE_KEY } from '../engine/templates/scopes';
 import { requestVariables, type RequestVariable } from './requestVariables';
 
-export type RequestKind = 'validation' | 'featureStore';
+import { REQUEST_PROPERTY, type RequestKind } from '../engine/storeRequests';
 
-export const REQUEST_PROPERTY: Readonly<Record<RequestKind, string>> = {
-  validation: 'validationRequest',
-  featureStore: 'featureStoreRequest',
-};
+export type { RequestKind };
 
 export interface EndpointSpec {
   readonly url: string;

@@ -5,8 +5,9 @@ import type { TemplateValue } from './render';
 import type { RequestSpec } from './requestSpec';
 import type { RequestVariable } from './requestVariables';
 import { choicesOf } from './requestVariables';
+import { FEATURE_STORE_KEY } from '../engine/templates/scopes';
 
-export const FEATURE_STORE_KEY = '_featureStoreKey';
+export { FEATURE_STORE_KEY };
 export const ENV_ID = 'envId';
 
 export interface ResolvedValues {
