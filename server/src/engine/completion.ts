@@ -12,7 +12,7 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import { offsetAt, rangeOf, type ManifestDocument } from './manifestDocument';
-import { childAt } from './jsonTree';
+import { leafAt } from './jsonTree';
 import type { JsonSchema } from './schema/jsonSchema';
 import { navigatorFor, type SchemaNavigator } from './schema/schemaNavigator';
 import { snippetFromBody, valuePlaceholder } from './schema/schemaSnippets';
@@ -41,15 +41,12 @@ function locationAt(doc: ManifestDocument, offset: number): Location {
   return { ...local, path: [...getNodePath(container), ...local.path], previousNode: shift(local.previousNode) };
 }
 
-/** The deepest object or array whose brackets enclose `offset`, by descending the tree. */
+/** The deepest object or array whose brackets enclose `offset`: up from the node at the cursor. */
 function innermostContainer(root: Node | undefined, offset: number): Node | undefined {
-  let found: Node | undefined;
-  let node = root;
-  while (node) {
-    if ((node.type === 'object' || node.type === 'array') && offset > node.offset && offset < node.offset + node.length) found = node;
-    node = childAt(node, offset);
+  for (let node = leafAt(root, offset)?.node ?? root; node; node = node.parent) {
+    if ((node.type === 'object' || node.type === 'array') && offset > node.offset && offset < node.offset + node.length) return node;
   }
-  return found;
+  return undefined;
 }
 
 function keyItems(doc: ManifestDocument, navigator: SchemaNavigator, objectPath: JSONPath, typedKey: Node | undefined, offset: number): CompletionItem[] {

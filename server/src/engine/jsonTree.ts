@@ -76,12 +76,7 @@ export function isTrue(node: Node | undefined, key: string): boolean {
   return valueOf(node, key)?.value === true;
 }
 
-/** The child of `node` whose span contains `offset` (children are in document order): a binary search. */
-export function childAt(node: Node, offset: number): Node | undefined {
-  const index = childIndexAt(node, offset);
-  return index < 0 ? undefined : node.children![index];
-}
-
+/** The index of the child of `node` whose span contains `offset` (children are in document order), or -1. */
 function childIndexAt(node: Node, offset: number): number {
   const children = node.children ?? [];
   let low = 0;
@@ -102,17 +97,18 @@ export function leafAt(root: Node | undefined, offset: number): { node: Node; pa
   const path: (string | number)[] = [];
   let found: { node: Node; path: (string | number)[]; isKey: boolean } | undefined;
   while (node) {
-    const child = childAt(node, offset);
-    if (!child) break;
+    const index = childIndexAt(node, offset);
+    if (index < 0) break;
+    const child = node.children![index];
     if (node.type === 'object') {
       // `child` is a property: the key, or the value below it.
       const [key, value] = child.children ?? [];
       if (key && offset >= key.offset && offset <= key.offset + key.length) return { node: key, path: [...path], isKey: true };
       if (!value || typeof key?.value !== 'string') break;
       path.push(key.value);
-      node = childAt(child, offset) === value ? value : undefined;
+      node = offset >= value.offset && offset <= value.offset + value.length ? value : undefined;
     } else if (node.type === 'array') {
-      path.push(childIndexAt(node, offset));
+      path.push(index);
       node = child;
     } else break;
     if (node) found = { node, path: [...path], isKey: false };
