@@ -45,7 +45,7 @@ const snapshots = new Map<string, ManifestDocument>();
 /** The settings, read once and kept until the configuration changes. */
 let settings: Promise<ServerSettings> | undefined;
 /** The last diagnostics answered or pushed per URI, with the result id a pull client echoes back. */
-const lastReports = new Map<string, { resultId: string; text: string }>();
+const lastReports = new Map<string, { resultId: string; text: string; diagnostics: Diagnostic[] }>();
 const lastStatus = new Map<string, string>();
 const pendingPushes = new Map<string, NodeJS.Timeout>();
 const reportedSettingProblems = new Set<string>();
@@ -175,11 +175,16 @@ async function currentDiagnostics(uri: string, token?: CancellationToken): Promi
 
 /** A result id that changes only when the diagnostics do, so that an unchanged document costs nothing to send. */
 function reportFor(uri: string, diagnostics: Diagnostic[]): { resultId: string; changed: boolean } {
-  const text = JSON.stringify(diagnostics);
   const last = lastReports.get(uri);
-  if (last && last.text === text) return { resultId: last.resultId, changed: false };
+  // The same snapshot answers with the same (memoized) list: no need to compare its text.
+  if (last?.diagnostics === diagnostics) return { resultId: last.resultId, changed: false };
+  const text = JSON.stringify(diagnostics);
+  if (last && last.text === text) {
+    lastReports.set(uri, { ...last, diagnostics });
+    return { resultId: last.resultId, changed: false };
+  }
   const resultId = String(nextResultId++);
-  lastReports.set(uri, { resultId, text });
+  lastReports.set(uri, { resultId, text, diagnostics });
   return { resultId, changed: true };
 }
 

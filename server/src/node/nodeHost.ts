@@ -25,7 +25,10 @@ export function createNodeHost(roots: readonly string[] = []): NodeHost {
   const allowRoot = (folder: string) => allowed.add(realOrResolved(folder));
   roots.forEach(allowRoot);
 
-  const insideRoots = (path: string) => [...allowed].some((root) => isInside(root, path));
+  const insideRoots = (path: string) => {
+    for (const root of allowed) if (isInside(root, path)) return true;
+    return false;
+  };
 
   const read = (uri: string): FileRead => {
     const path = pathOf(uri);
