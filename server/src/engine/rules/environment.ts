@@ -1,7 +1,7 @@
 // Everything the rules need from outside the document, for one manifest: its files (through the
 // host, by URI) and the oauthIntegrationKeys of the other manifests of the workspace.
 import type { EngineHost, FileRead } from '../host';
-import { baseName, displayUri, parentFolder, resolveBeside } from '../uris';
+import { displayUri, parentFolder, resolveBeside } from '../uris';
 
 export interface RuleEnvironment {
   /** The manifest's URI; without a hierarchical one (an unsaved manifest), no rule reads files beside it. */
@@ -76,4 +76,3 @@ function withoutSelf(table: OauthKeyTable, manifestUri: string): ReadonlyMap<str
   return others;
 }
 
-export { baseName };
