@@ -53,7 +53,7 @@ describe('ld-manifest test-request', () => {
   });
 
   test('exit 1 on a failed verdict, with the errors', async () => {
-    const run = await cli([...base(), '--var', 'apiToken=other'], {});
+    const run = await cli([...base(), '--var', 'apiToken=other-token'], {});
     assert.equal(run.code, 1);
     assert.match(run.stdout, /Verdict: Failed: \/success is false\. Errors: wrong token/);
     assert.match(run.stderr, /note: the secret 'apiToken' was given with --var/);

@@ -54,11 +54,11 @@ for (const [integration, expected] of Object.entries(cases)) {
     const doc = parseManifest(`file://${path}`, readFileSync(path, 'utf8'));
     const result = prepareRequest(doc, 'validation', expected.values, { now: () => NOW, nonce: () => NONCE });
     assert.ok(result.ok, JSON.stringify(result));
-    const { real, symbolic } = result.prepared.rendered;
+    const { real, marked } = result.prepared.rendered;
     assert.equal(real.url, expected.url);
     assert.equal(real.method, 'GET');
     assert.deepEqual(Object.fromEntries(real.headers.map((h) => [h.name, h.value])), expected.headers);
     assert.deepEqual(Object.fromEntries(result.prepared.display.headers.map((h) => [h.name, h.value])), expected.masked);
-    assert.equal(symbolic.method, 'GET');
+    assert.equal(marked.method, 'GET');
   });
 }

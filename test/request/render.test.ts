@@ -146,7 +146,7 @@ describe('copy as curl', () => {
       curlFor(result.prepared),
       [
         '# Set first (secret, not written here): API_TOKEN=...',
-        `curl --request GET '${ORIGIN}/validate/o'\\''brien?region=eu' \\`,
+        `curl --request GET --url '${ORIGIN}/validate/o'\\''brien?region=eu' \\`,
         '  --header "Authorization: Bearer ${API_TOKEN}" \\',
         `  --header 'X-Site: o'\\''brien'`,
         '',

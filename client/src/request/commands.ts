@@ -218,11 +218,28 @@ export class RequestCommands {
   }
 }
 
-/** Writes `text` at `relative` (`/`-separated) beside the manifest, making folders on the way. */
+/**
+ * Writes `text` at `relative` (`/`-separated) beside the manifest, making folders on the way. A folder
+ * or file on the way that is a symbolic link is refused: it could point out of the workspace.
+ */
 async function saveBeside(manifest: vscode.Uri, relative: string, text: string): Promise<void> {
-  const target = vscode.Uri.joinPath(manifest, '..', ...relative.split('/'));
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-  await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+  const parts = relative.split('/');
+  let at = vscode.Uri.joinPath(manifest, '..');
+  for (const part of parts) {
+    at = vscode.Uri.joinPath(at, part);
+    const stat = await statOrUndefined(at);
+    if (stat && (stat.type & vscode.FileType.SymbolicLink) !== 0) throw new Error(`${vscode.workspace.asRelativePath(at)} is a symbolic link; the sample is only written to a real folder`);
+  }
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(at, '..'));
+  await vscode.workspace.fs.writeFile(at, Buffer.from(text, 'utf8'));
+}
+
+async function statOrUndefined(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+  try {
+    return await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined;
+  }
 }
 
 function originOf(request: HttpRequestData): string {

@@ -1,11 +1,12 @@
 // `ld-manifest test-request`: the editor's "Test validation request" from a terminal or CI job.
 // The lead wires it into the CLI's dispatcher; it never touches `process` (io carries the environment).
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, oneLine } from '../cli/cliError';
 import type { CliIo } from '../cli/io';
 import { parseManifest } from '../engine/manifestDocument';
+import { readBounded } from '../node/nodeHost';
+import { caProblem } from './send';
 import { parseTestRequestArgs, TEST_REQUEST_HELP, type TestRequestOptions } from './cliOptions';
 import { reportJson, reportText } from './report';
 import { requestSpec, type RequestSpec } from './requestSpec';
@@ -53,7 +54,7 @@ async function run(args: readonly string[], io: TestRequestIo): Promise<number> 
   const run = await sendPrepared(prepared.prepared, {
     timeoutMs: (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     maxBodyBytes: DEFAULT_MAX_RESPONSE_BYTES,
-    extraCa: options.caFile === undefined ? undefined : readText(resolve(io.cwd, options.caFile), options.caFile),
+    extraCa: options.caFile === undefined ? undefined : readCaFile(resolve(io.cwd, options.caFile), options.caFile),
   });
   io.out(options.format === 'json' ? reportJson(run, label) : reportText(run, label));
   return isPassing(run.reading.verdict) ? EXIT_OK : EXIT_PROBLEMS;
@@ -65,10 +66,10 @@ function gatherValues(spec: RequestSpec, options: TestRequestOptions, io: TestRe
   for (const key of options.vars.keys()) {
     if (!known.has(key)) throw new CliError(`--var ${key}: the ${spec.path.split('.').pop()} uses no variable '${key}' (it uses: ${[...known].join(', ')})`);
   }
-  const fromFile = options.varsFile === undefined ? {} : readVarsFile(resolve(io.cwd, options.varsFile), options.varsFile);
-  const given: Record<string, string | undefined> = {};
+  const fromFile = options.varsFile === undefined ? new Map<string, string>() : readVarsFile(resolve(io.cwd, options.varsFile), options.varsFile);
+  const given: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
   for (const key of known) {
-    given[key] = options.vars.get(key) ?? io.env[`LD_VAR_${key}`] ?? fromFile[key];
+    given[key] = options.vars.get(key) ?? io.env[`LD_VAR_${key}`] ?? fromFile.get(key);
   }
   for (const variable of spec.variables) {
     if (variable.isSecret && options.vars.has(variable.key)) {
@@ -78,7 +79,7 @@ function gatherValues(spec: RequestSpec, options: TestRequestOptions, io: TestRe
   return given;
 }
 
-function readVarsFile(path: string, shown: string): Record<string, string> {
+function readVarsFile(path: string, shown: string): Map<string, string> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readText(path, shown));
@@ -87,21 +88,26 @@ function readVarsFile(path: string, shown: string): Record<string, string> {
     throw new CliError(`--vars-file ${shown} is not valid JSON`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new CliError(`--vars-file ${shown} must hold a JSON object of values`);
-  const values: Record<string, string> = {};
+  const values = new Map<string, string>();
   for (const [key, value] of Object.entries(parsed)) {
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new CliError(`--vars-file ${shown}: '${key}' must be a string, number or boolean`);
-    values[key] = String(value);
+    values.set(key, String(value));
   }
   return values;
 }
 
+/** A file the command was pointed at, bounded like every other read: a regular file of at most 8 MB. */
 function readText(path: string, shown: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new CliError(`cannot read ${shown}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
-  }
+  const read = readBounded(path);
+  if (read.kind === 'text') return read.text;
+  throw new CliError(`cannot read ${shown}: ${read.kind === 'missing' ? 'no such file' : read.kind === 'unreadable' ? read.reason : 'it is outside the allowed folders'}`);
+}
+
+function readCaFile(path: string, shown: string): string {
+  const pem = readText(path, shown);
+  const problem = caProblem(pem);
+  if (problem) throw new CliError(`--ca-file ${shown} is not usable: ${problem}`);
+  return pem;
 }
 
 function refusedText(label: string, problems: readonly string[]): string {

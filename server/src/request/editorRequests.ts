@@ -16,12 +16,11 @@ import type {
   RequestVariablesResult,
 } from '../protocol';
 import type { RenderedRequest } from './render';
-import { reportText, requestText } from './report';
+import { reportText, requestText, verdictSummary } from './report';
 import { requestSpec } from './requestSpec';
 import { choicesOf, requestVariables, type RequestVariable } from './requestVariables';
 import { validationSample } from './sampleResponse';
 import type { SendOutcome } from './send';
-import { redactSecrets } from './symbolic';
 import { curlFor, judgeOutcome, prepareRequest, type PreparedRequest } from './testRequest';
 import { isPassing } from './verdict';
 
@@ -93,12 +92,12 @@ export class PreparedRequests {
     // Judged once: the secrets it holds are not kept longer than needed.
     this.kept.delete(params.id);
     const run = judgeOutcome(prepared, sendOutcomeOf(params.outcome));
-    const secrets = prepared.resolved.secretValues;
     const { verdict, json } = run.reading;
-    const sample = prepared.spec.kind === 'validation' && json !== undefined ? validationSample(json, secrets) : undefined;
+    const passed = isPassing(verdict);
+    const sample = prepared.spec.kind === 'validation' && passed && json !== undefined ? validationSample(json, prepared.masker) : undefined;
     return {
       ok: true,
-      verdict: { kind: verdict.kind, summary: redactSecrets(verdict.summary, secrets), passed: isPassing(verdict) },
+      verdict: { kind: verdict.kind, summary: verdictSummary(verdict, prepared.masker), passed },
       report: reportText(run, params.label),
       ...(sample ? { sample } : {}),
     };

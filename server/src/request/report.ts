@@ -1,52 +1,67 @@
 // What a run shows: the request as sent (secrets masked), the answer, the pointer values and the
 // verdict, as text for the output channel and the CLI, or as one JSON object. Everything that came
-// back from the service passes through redactSecrets: a service may echo a token.
+// back from the service passes through the request's SecretMasker (a service may echo a token, in any
+// encoding) and, in text, through `printable` (a body must not drive the terminal).
 import type { RenderedRequest } from './render';
-import { redactSecrets } from './symbolic';
+import type { SecretMasker } from './secretMasker';
+import { WITHHELD } from './secretMasker';
 import type { RequestRun } from './testRequest';
-import { isPassing } from './verdict';
+import { isPassing, type Verdict } from './verdict';
 
 const LABEL = { validation: 'validation request', featureStore: 'feature store request' } as const;
 
 export function requestText(request: RenderedRequest): string {
   const lines = [`${request.method} ${request.url}`, ...request.headers.map((h) => `${h.name}: ${h.value}`)];
   if (request.body !== undefined) lines.push('', request.body);
-  return lines.join('\n');
+  return printable(lines.join('\n'));
 }
 
 export function reportText(run: RequestRun, manifestLabel: string): string {
   const { prepared, outcome, reading } = run;
+  const outside = (text: string) => prepared.masker.outside(text);
   const out: string[] = [`=== Test ${LABEL[prepared.spec.kind]}: ${manifestLabel}`, '', 'Request as sent:', indent(requestText(prepared.display)), ''];
   if (outcome.kind === 'network-error') {
-    out.push(`No response (${outcome.error}) after ${outcome.elapsedMs} ms: ${outcome.message}`);
+    out.push(`No response (${outcome.error}) after ${outcome.elapsedMs} ms: ${outside(outcome.message)}`);
+  } else if (prepared.masker.withhold) {
+    const r = outcome.response;
+    out.push(`Response: HTTP ${r.status} in ${r.elapsedMs} ms; its status text, headers, body and parser values are ${WITHHELD.slice(1, -1)}.`);
   } else {
     const r = outcome.response;
     for (const redirect of r.redirects) {
-      out.push(`Redirect ${redirect.status} to ${redirect.to}: ${redirect.followed ? 'followed' : 'NOT followed (another origin; credentials are never sent there)'}`);
+      out.push(`Redirect ${redirect.status} to ${outside(redirect.to)}: ${redirect.followed ? 'followed' : `NOT followed (${redirect.why ?? 'another origin; credentials are never sent there'})`}`);
     }
-    out.push(`Response: HTTP ${r.status} ${r.statusText} in ${r.elapsedMs} ms`, indent(r.headers.map(([n, v]) => `${n}: ${v}`).join('\n')), '');
-    out.push('Body:', indent(bodyText(r.body, reading.json) || '(empty)'));
+    out.push(`Response: HTTP ${r.status} ${outside(r.statusText)} in ${r.elapsedMs} ms`, indent(outside(r.headers.map(([n, v]) => `${n}: ${v}`).join('\n'))), '');
+    out.push('Body:', indent(outside(bodyText(r.body, reading.json)) || '(empty)'));
     if (r.truncated) out.push(`(the body was cut at ${r.body.length} bytes, the limit)`);
+    if (reading.pointers.length > 0) {
+      out.push('', 'Parser:');
+      for (const p of reading.pointers) out.push(`  ${p.field} ${p.pointer} → ${p.found ? outside(JSON.stringify(p.value)) : '(selects nothing)'}`);
+    }
   }
-  if (reading.pointers.length > 0) {
-    out.push('', 'Parser:');
-    for (const p of reading.pointers) out.push(`  ${p.field} ${p.pointer} → ${p.found ? JSON.stringify(p.value) : '(selects nothing)'}`);
-  }
-  out.push('', `Verdict: ${reading.verdict.summary}`, '');
-  return redactSecrets(out.join('\n'), prepared.resolved.secretValues);
+  out.push('', `Verdict: ${verdictSummary(reading.verdict, prepared.masker)}`, '');
+  return printable(prepared.masker.mask(out.join('\n')));
+}
+
+/** The verdict's one line as it may be shown: masked, and without the service's words when they are withheld. */
+export function verdictSummary(verdict: Verdict, masker: SecretMasker): string {
+  if (!masker.withhold || isPassing(verdict)) return printable(masker.mask(verdict.summary));
+  const status = verdict.kind === 'http-error' ? ` (HTTP ${verdict.status})` : '';
+  return `Failed: ${verdict.kind}${status}. What the service sent back is ${WITHHELD.slice(1, -1)}.`;
 }
 
 export function reportJson(run: RequestRun, manifestLabel: string): string {
   const { prepared, outcome, reading } = run;
+  const { masker } = prepared;
+  const outside = (text: string) => masker.outside(text);
   const response =
     outcome.kind === 'response'
       ? {
           status: outcome.response.status,
-          statusText: outcome.response.statusText,
-          headers: outcome.response.headers,
-          body: reading.json !== undefined ? reading.json : outcome.response.body.toString('utf8'),
+          statusText: outside(outcome.response.statusText),
+          headers: masker.withhold ? WITHHELD : outcome.response.headers,
+          body: masker.withhold ? WITHHELD : reading.json !== undefined ? masker.maskJson(reading.json) : outcome.response.body.toString('utf8'),
           truncated: outcome.response.truncated,
-          redirects: outcome.response.redirects,
+          redirects: outcome.response.redirects.map((r) => ({ ...r, to: outside(r.to) })),
           elapsedMs: outcome.response.elapsedMs,
         }
       : undefined;
@@ -54,15 +69,27 @@ export function reportJson(run: RequestRun, manifestLabel: string): string {
     manifest: manifestLabel,
     request: { kind: prepared.spec.kind, ...prepared.display },
     response,
-    networkError: outcome.kind === 'network-error' ? { kind: outcome.error, message: outcome.message, elapsedMs: outcome.elapsedMs } : undefined,
-    pointers: reading.pointers,
-    verdict: { ...reading.verdict, passed: isPassing(reading.verdict) },
+    networkError: outcome.kind === 'network-error' ? { kind: outcome.error, message: outside(outcome.message), elapsedMs: outcome.elapsedMs } : undefined,
+    pointers: masker.withhold ? [] : reading.pointers,
+    verdict: { ...reading.verdict, ...(masker.withhold ? { errors: [] } : {}), summary: verdictSummary(reading.verdict, masker), passed: isPassing(reading.verdict) },
   };
-  return redactSecrets(JSON.stringify(report, null, 2), prepared.resolved.secretValues) + '\n';
+  // Masked value by value (a secret echoed as a number becomes the mask, and the JSON stays JSON). JSON
+  // escapes C0 controls itself; C1 controls (a terminal's 8-bit CSI) and DEL are escaped here.
+  return JSON.stringify(masker.maskJson(report), null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`) + '\n';
 }
 
 function bodyText(body: Buffer, json: unknown): string {
   return json !== undefined ? JSON.stringify(json, null, 2) : body.toString('utf8');
+}
+
+/**
+ * Text that reaches a terminal or an output channel: control characters other than tab and line
+ * feed (ESC sequences, 8-bit CSI, a bare CR that overwrites a line, bidirectional overrides) shown as
+ * visible escapes instead of acting.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function indent(text: string): string {

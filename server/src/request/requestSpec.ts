@@ -8,6 +8,7 @@ import { valueOf } from '../engine/jsonTree';
 import { resolveReference, templateSites } from '../engine/templates/analysis';
 import { templateDiagnostics } from '../engine/templates/diagnostics';
 import { FEATURE_STORE_KEY } from '../engine/templates/scopes';
+import { excerpt } from '../engine/excerpt';
 import { requestVariables, type RequestVariable } from './requestVariables';
 
 import { REQUEST_PROPERTY, type RequestKind } from '../engine/storeRequests';
@@ -90,17 +91,22 @@ export function requestSpec(doc: ManifestDocument, kind: RequestKind): SpecResul
   };
 }
 
+/** RFC 9110's token: what a method and a header name are made of. */
+const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 function readEndpoint(node: Node | undefined): EndpointSpec | string {
   if (node?.type !== 'object') return 'is missing';
   const url = valueOf(node, 'url')?.value;
   const method = valueOf(node, 'method')?.value;
   if (typeof url !== 'string') return 'has no `url` string';
   if (typeof method !== 'string') return 'has no `method` string';
+  if (!HTTP_TOKEN.test(method)) return `has a \`method\` that is not an HTTP method name (${JSON.stringify(excerpt(method))})`;
   const headers: { name: string; value: string }[] = [];
   for (const entry of valueOf(node, 'headers')?.children ?? []) {
     const name = valueOf(entry, 'name')?.value;
     const headerValue = valueOf(entry, 'value')?.value;
     if (typeof name !== 'string' || typeof headerValue !== 'string') return 'has a header without a `name` and `value` string';
+    if (!HTTP_TOKEN.test(name)) return `has a header name that is not an HTTP token (${JSON.stringify(excerpt(name))})`;
     headers.push({ name, value: headerValue });
   }
   return { url, method, headers };

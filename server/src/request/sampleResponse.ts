@@ -1,12 +1,10 @@
-// The last validation response as the sample the pointer checks read
+// The last passing validation response as the sample the pointer checks read
 // (`sample-responses/validationRequest.json` beside the manifest, the convention of
-// pointers/sampleResponses.ts), with every string that holds a secret value masked. The editor's
-// client writes the text the server makes here (validationSample); writeValidationSample writes it
-// from Node directly.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// pointers/sampleResponses.ts), with every secret masked. Only a passing answer is kept: a failed one
+// would replace a good sample (perhaps made by hand) with an error body. The editor's client writes
+// the text the server makes here (validationSample), after checking that nothing on the way is a link.
 import { sampleResponseFile } from '../engine/pointers/sampleResponses';
-import { redactSecrets } from './symbolic';
+import type { SecretMasker } from './secretMasker';
 
 export const VALIDATION_SAMPLE_NAME = 'validationRequest';
 
@@ -16,25 +14,11 @@ export interface SampleFile {
   readonly text: string;
 }
 
-/** The sample file for a validation answer's JSON body: where it goes and what it holds, secrets masked. */
-export function validationSample(body: unknown, secretValues: readonly string[]): SampleFile {
-  return { path: sampleResponseFile(VALIDATION_SAMPLE_NAME), text: JSON.stringify(redactDeep(body, secretValues), null, 2) + '\n' };
-}
-
-/** Writes the sample and returns its path relative to the manifest's folder. */
-export function writeValidationSample(manifestPath: string, body: unknown, secretValues: readonly string[]): string {
-  const sample = validationSample(body, secretValues);
-  const file = join(dirname(manifestPath), sample.path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, sample.text);
-  return sample.path;
-}
-
-export function redactDeep(value: unknown, secretValues: readonly string[]): unknown {
-  if (typeof value === 'string') return redactSecrets(value, secretValues);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secretValues));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactSecrets(k, secretValues), redactDeep(v, secretValues)]));
-  }
-  return value;
+/**
+ * The sample file for a passing validation answer's JSON body: where it goes and what it holds, secrets
+ * masked; undefined when the service's words are withheld (a secret too short to mask).
+ */
+export function validationSample(body: unknown, masker: SecretMasker): SampleFile | undefined {
+  if (masker.withhold) return undefined;
+  return { path: sampleResponseFile(VALIDATION_SAMPLE_NAME), text: JSON.stringify(masker.maskJson(body), null, 2) + '\n' };
 }

@@ -6,12 +6,14 @@
 // whole exchange, redirects and body included; the body is read up to a limit and cut there.
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import type { RenderedRequest } from './render';
 
 /** What a test request may take unless a setting or flag says otherwise. */
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+/** The longest a test request may take, whatever a setting says: beyond 2^31 ms a timer fires at once. */
+export const MAX_TIMEOUT_SECONDS = 600;
 
 export interface SendOptions {
   readonly timeoutMs: number;
@@ -27,6 +29,8 @@ export interface Redirect {
   readonly from: string;
   readonly to: string;
   readonly followed: boolean;
+  /** Why a redirect was not followed. */
+  readonly why?: string;
 }
 
 export interface ReceivedResponse {
@@ -50,14 +54,26 @@ export type SendOutcome =
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
+/** Why `pem` is not a usable extra CA (a file of certificates in PEM), or undefined when it is. */
+export function caProblem(pem: string): string | undefined {
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) return 'it holds no PEM certificate (-----BEGIN CERTIFICATE-----)';
+  try {
+    createSecureContext({ ca: pem });
+    return undefined;
+  } catch (error) {
+    return `its certificates cannot be read (${(error as { code?: string }).code ?? 'invalid PEM'})`;
+  }
+}
+
 export async function sendRequest(request: RenderedRequest, options: SendOptions): Promise<SendOutcome> {
   const started = Date.now();
   const abort = new AbortController();
   let timedOut = false;
+  const timeoutMs = Math.min(Math.max(options.timeoutMs, 1), MAX_TIMEOUT_SECONDS * 1000);
   const timer = setTimeout(() => {
     timedOut = true;
     abort.abort();
-  }, options.timeoutMs);
+  }, timeoutMs);
   const onCancel = () => abort.abort();
   options.signal?.addEventListener('abort', onCancel);
   if (options.signal?.aborted) abort.abort();
@@ -70,24 +86,41 @@ export async function sendRequest(request: RenderedRequest, options: SendOptions
       if (!REDIRECT_STATUSES.has(response.status) || location === undefined) {
         return { kind: 'response', response: { ...response, redirects, elapsedMs: Date.now() - started } };
       }
-      const target = new URL(location, current.url);
-      const sameOrigin = target.origin === new URL(current.url).origin;
-      const follow = sameOrigin && hop < (options.maxRedirects ?? 5);
-      redirects.push({ status: response.status, from: current.url, to: target.href, followed: follow });
+      const target = redirectTarget(location, current.url);
+      const why = whyNotFollowed(target, current.url, hop, options.maxRedirects ?? 5);
+      const follow = why === undefined && target !== undefined;
+      redirects.push({ status: response.status, from: current.url, to: target?.href ?? location, followed: follow, ...(why ? { why } : {}) });
       if (!follow) return { kind: 'response', response: { ...response, redirects, elapsedMs: Date.now() - started } };
       // 303 (and, as browsers do, 301/302 after a POST) turn into a GET without a body.
       const toGet = response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === 'POST');
-      current = { ...current, url: target.href, method: toGet ? 'GET' : current.method, body: toGet ? undefined : current.body };
+      current = { ...current, url: target!.href, method: toGet ? 'GET' : current.method, body: toGet ? undefined : current.body };
     }
   } catch (error) {
     const elapsedMs = Date.now() - started;
-    if (timedOut) return { kind: 'network-error', error: 'timeout', message: `no complete answer within ${options.timeoutMs / 1000} s`, elapsedMs };
+    if (timedOut) return { kind: 'network-error', error: 'timeout', message: `no complete answer within ${timeoutMs / 1000} s`, elapsedMs };
     if (options.signal?.aborted) return { kind: 'network-error', error: 'cancelled', message: 'cancelled', elapsedMs };
     return { kind: 'network-error', ...classify(error), elapsedMs };
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCancel);
   }
+}
+
+function redirectTarget(location: string, base: string): URL | undefined {
+  try {
+    return new URL(location, base);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Only same-origin http(s) redirects are followed, a few at most: credentials never leave the origin. */
+function whyNotFollowed(target: URL | undefined, from: string, hop: number, maxRedirects: number): string | undefined {
+  if (target === undefined) return 'the Location header is not a URL';
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') return `a ${target.protocol} URL; only http: and https: are followed`;
+  if (target.origin !== new URL(from).origin) return 'another origin; credentials are never sent there';
+  if (hop >= maxRedirects) return `more than ${maxRedirects} redirects in a row (a loop?)`;
+  return undefined;
 }
 
 type Exchange = Omit<ReceivedResponse, 'redirects' | 'elapsedMs'>;

@@ -1,17 +1,19 @@
 // Shell quoting for the curl command: literal text is quoted so the shell takes it verbatim; secrets
-// become `${NAME}` expansions and derived values their shell recipe, so the command carries no secret.
-import { piecesOf, shellVariableName, type DerivedValue } from './symbolic';
+// become `${NAME}` expansions and values made from them their shell recipe, so the command carries no
+// secret.
+import { shellEscapeDoubleQuoted, type Marks } from './symbolic';
 
-/** A whole word: single-quoted when it holds no token, double-quoted with expansions otherwise. */
-export function shellWord(symbolic: string, derived: readonly DerivedValue[]): string {
-  const pieces = piecesOf(symbolic, derived);
-  if (pieces.every((p) => p.kind === 'text')) return singleQuoted(symbolic);
-  return shellDoubleQuoted(symbolic, derived);
+/** A whole word: bare when it is plainly safe, single-quoted when it holds no mark, else double-quoted with expansions. */
+export function shellWord(text: string, marks: Marks): string {
+  const pieces = marks.pieces(text);
+  if (pieces.every((p) => p.kind === 'text')) return /^[A-Za-z0-9_./:@%+=,-]+$/.test(text) ? text : singleQuoted(text);
+  return shellDoubleQuoted(text, marks);
 }
 
-export function shellDoubleQuoted(symbolic: string, derived: readonly DerivedValue[]): string {
-  const body = piecesOf(symbolic, derived)
-    .map((p) => (p.kind === 'text' ? p.text.replace(/[\\"$`]/g, '\\$&') : p.kind === 'secret' ? `\${${shellVariableName(p.key)}}` : p.value.shell))
+export function shellDoubleQuoted(text: string, marks: Marks): string {
+  const body = marks
+    .pieces(text)
+    .map((p) => (p.kind === 'text' ? shellEscapeDoubleQuoted(p.text) : p.value.shell))
     .join('');
   return `"${body}"`;
 }

@@ -1,71 +1,101 @@
-// Secrets never reach what is shown: besides the real rendering, every request is rendered a second
-// time with each secret replaced by a token (private-use characters around the variable key). Values a
-// helper derives from a secret (a Basic header, an EdgeGrid signature) become a "derived" token whose
-// masked and shell forms are kept aside. The preview, the log and the curl command are made from that
-// symbolic rendering only, so a secret cannot leak into them by a missed replacement.
+// A request is rendered once, with the real values, and that one rendering is what is sent, shown,
+// logged and copied as curl. Secrets never enter the templates as bare text: each enters as a mark
+// (private-use characters around an index into a table of marked values), and every helper that
+// transforms a secret (pathEncode, queryEncode, basicAuthHeaderValue, edgeGridAuth) returns a new mark
+// whose real, masked and shell forms it computes. The rendered text is then read three ways: real
+// (sent), masked (shown and logged) and shell (curl). So what is shown is what is sent, by
+// construction, and masking never searches text for a secret's value. A helper that would branch on a
+// secret refuses (renderHelpers.ts): no rendering depends on a secret's value.
 
-const SECRET_OPEN = '\uE000';
-const SECRET_CLOSE = '\uE001';
-const DERIVED_OPEN = '\uE002';
-const DERIVED_CLOSE = '\uE003';
-const TOKEN = /\uE000([^\uE001]*)\uE001|\uE002(\d+)\uE003/g;
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
+const MARK = /\uE000(\d+)\uE001/g;
+/** Characters a template or a value may not hold: they would forge a mark. */
+export const RESERVED_CHARACTERS = /[\uE000\uE001]/;
 
 export const MASK = '••••';
 
-/** What a value derived from a secret shows in a preview, and how a shell recomputes it. */
-export interface DerivedValue {
+/** What one mark stands for: the text sent, the text shown, and how a shell recomputes it. */
+export interface MarkedValue {
+  readonly real: string;
   readonly masked: string;
+  /** A shell expansion inside double quotes, e.g. `${API_TOKEN}`: the curl command carries no secret. */
   readonly shell: string;
+  /** Shell variables the `shell` form reads, by name (for the curl command's note). */
+  readonly variables: readonly string[];
+  /** The secret's value had to be transformed (encoded) for this mark; the note says the variable must hold it so. */
+  readonly transformed?: string;
 }
 
-export type Piece =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'secret'; readonly key: string }
-  | { readonly kind: 'derived'; readonly value: DerivedValue };
+export type Piece = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'mark'; readonly value: MarkedValue };
 
-export function secretToken(key: string): string {
-  return `${SECRET_OPEN}${key}${SECRET_CLOSE}`;
-}
+const UNKNOWN_MARK: MarkedValue = { real: '', masked: MASK, shell: '', variables: [] };
 
-export function hasToken(value: unknown): boolean {
-  return typeof value === 'string' && (value.includes(SECRET_OPEN) || value.includes(DERIVED_OPEN));
-}
+/** The marks of one rendering. */
+export class Marks {
+  private readonly table: MarkedValue[] = [];
 
-/** Registers a derived value and returns the token that stands for it in the symbolic text. */
-export function derivedToken(table: DerivedValue[], value: DerivedValue): string {
-  table.push(value);
-  return `${DERIVED_OPEN}${table.length - 1}${DERIVED_CLOSE}`;
-}
-
-export function piecesOf(symbolic: string, table: readonly DerivedValue[]): Piece[] {
-  const pieces: Piece[] = [];
-  let last = 0;
-  for (const match of symbolic.matchAll(TOKEN)) {
-    if (match.index > last) pieces.push({ kind: 'text', text: symbolic.slice(last, match.index) });
-    if (match[1] !== undefined) pieces.push({ kind: 'secret', key: match[1] });
-    else pieces.push({ kind: 'derived', value: table[Number(match[2])] ?? { masked: MASK, shell: '' } });
-    last = match.index + match[0].length;
+  /** Registers a value and returns the mark that stands for it in rendered text. */
+  mark(value: MarkedValue): string {
+    this.table.push(value);
+    return `${MARK_OPEN}${this.table.length - 1}${MARK_CLOSE}`;
   }
-  if (last < symbolic.length) pieces.push({ kind: 'text', text: symbolic.slice(last) });
-  return pieces;
-}
 
-/** The symbolic text with every secret and derived value masked: what previews and logs show. */
-export function masked(symbolic: string, table: readonly DerivedValue[]): string {
-  return piecesOf(symbolic, table)
-    .map((p) => (p.kind === 'text' ? p.text : p.kind === 'secret' ? MASK : p.value.masked))
-    .join('');
-}
-
-/** Applies `transform` to the literal text around the tokens (percent-encoding must not touch them). */
-export function mapText(symbolic: string, transform: (text: string) => string): string {
-  let out = '';
-  let last = 0;
-  for (const match of symbolic.matchAll(TOKEN)) {
-    out += transform(symbolic.slice(last, match.index)) + match[0];
-    last = match.index + match[0].length;
+  /** A secret form value, entering the templates. */
+  secret(key: string, value: string): string {
+    const name = shellVariableName(key);
+    return this.mark({ real: value, masked: MASK, shell: `\${${name}}`, variables: [name] });
   }
-  return out + transform(symbolic.slice(last));
+
+  /** Every value a mark stands for: the secrets and what helpers made from them. */
+  reals(): string[] {
+    return this.table.map((v) => v.real);
+  }
+
+  isMarked(value: unknown): value is string {
+    return typeof value === 'string' && value.includes(MARK_OPEN);
+  }
+
+  pieces(text: string): Piece[] {
+    const pieces: Piece[] = [];
+    let last = 0;
+    for (const match of text.matchAll(MARK)) {
+      if (match.index > last) pieces.push({ kind: 'text', text: text.slice(last, match.index) });
+      pieces.push({ kind: 'mark', value: this.table[Number(match[1])] ?? UNKNOWN_MARK });
+      last = match.index + match[0].length;
+    }
+    if (last < text.length) pieces.push({ kind: 'text', text: text.slice(last) });
+    return pieces;
+  }
+
+  /** The text as sent. */
+  real(text: string): string {
+    return this.pieces(text)
+      .map((p) => (p.kind === 'text' ? p.text : p.value.real))
+      .join('');
+  }
+
+  /** The text as shown and logged: every secret and every value made from one masked. */
+  masked(text: string): string {
+    return this.pieces(text)
+      .map((p) => (p.kind === 'text' ? p.text : p.value.masked))
+      .join('');
+  }
+
+  /** The real text with `transform` applied, marked again when it held a secret (an encoding helper). */
+  transform(text: string, transform: (real: string) => string, name: string): string {
+    const pieces = this.pieces(text);
+    const real = transform(this.real(text));
+    if (pieces.every((p) => p.kind === 'text')) return real;
+    const variables = [...new Set(pieces.flatMap((p) => (p.kind === 'mark' ? p.value.variables : [])))];
+    const shell = pieces.map((p) => (p.kind === 'text' ? shellEscapeDoubleQuoted(transform(p.text)) : p.value.shell)).join('');
+    return this.mark({ real, masked: MASK, shell, variables, transformed: name });
+  }
+}
+
+/** Text made safe inside a shell's double quotes. */
+export function shellEscapeDoubleQuoted(text: string): string {
+  return text.replace(/[\\"$`]/g, '\\$&');
 }
 
 /** `apiToken` → `API_TOKEN`: the shell variable a curl command reads a secret from. */
@@ -75,21 +105,4 @@ export function shellVariableName(key: string): string {
     .replace(/[^A-Za-z0-9]+/g, '_')
     .replace(/^(\d)/, '_$1')
     .toUpperCase();
-}
-
-/**
- * Every occurrence of a secret value in text that came from outside (a response body that echoes the
- * token, an error message) replaced by the mask. Also the percent-encoded form, which a URL carries.
- */
-export function redactSecrets(text: string, secretValues: readonly string[]): string {
-  let out = text;
-  const forms = new Set<string>();
-  for (const value of secretValues) {
-    if (value.length === 0) continue;
-    forms.add(value);
-    forms.add(encodeURIComponent(value));
-  }
-  // Longest first, so that a secret containing another is masked whole.
-  for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join(MASK);
-  return out;
 }

@@ -6,8 +6,8 @@ import { renderRequest, type Rendered, type RenderedRequest } from './render';
 import { requestSpec, type RequestKind, type RequestSpec } from './requestSpec';
 import { sampleFlagPayload } from './samplePayload';
 import { sendRequest, type SendOptions, type SendOutcome } from './send';
-import { masked } from './symbolic';
-import { resolveValues, type ResolvedValues } from './values';
+import { SecretMasker } from './secretMasker';
+import { givenValue, resolveValues, type ResolvedValues } from './values';
 import { readAnswer, type Reading } from './verdict';
 
 export interface PreparedRequest {
@@ -16,6 +16,8 @@ export interface PreparedRequest {
   readonly rendered: Rendered;
   /** The request as sent, secrets masked: safe to show and log. */
   readonly display: RenderedRequest;
+  /** Masks the secrets in what comes back from the service. */
+  readonly masker: SecretMasker;
 }
 
 export type PrepareStage = 'manifest' | 'values' | 'render';
@@ -42,8 +44,9 @@ export function prepareRequest(
   if (spec.templateErrors.length > 0) {
     return { ok: false, stage: 'render', problems: spec.templateErrors.map((e) => `template error at ${e}`) };
   }
-  const filled = { ...given };
-  if (options.secretsNotNeeded) for (const v of spec.variables) if (v.isSecret && filled[v.key] === undefined) filled[v.key] = '';
+  const filled: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
+  for (const key of Object.keys(given)) filled[key] = given[key];
+  if (options.secretsNotNeeded) for (const v of spec.variables) if (v.isSecret && givenValue(filled, v.key) === undefined) filled[v.key] = '';
   const values = resolveValues(spec, filled);
   if (!values.ok) return { ok: false, stage: 'values', problems: values.problems };
   const result = renderRequest(spec, {
@@ -55,14 +58,16 @@ export function prepareRequest(
   });
   if (!result.ok) return { ok: false, stage: 'render', problems: result.problems };
   const { rendered } = result;
-  const show = (s: string) => masked(s, rendered.derived);
+  const { marked, marks } = rendered;
+  const show = (s: string) => marks.masked(s);
   const display: RenderedRequest = {
-    method: rendered.symbolic.method,
-    url: show(rendered.symbolic.url),
-    headers: rendered.symbolic.headers.map((h) => ({ name: h.name, value: show(h.value) })),
-    body: rendered.symbolic.body === undefined ? undefined : show(rendered.symbolic.body),
+    method: marked.method,
+    url: show(marked.url),
+    headers: marked.headers.map((h) => ({ name: h.name, value: show(h.value) })),
+    body: marked.body === undefined ? undefined : show(marked.body),
   };
-  return { ok: true, prepared: { spec, resolved: values.resolved, rendered, display } };
+  const masker = new SecretMasker(values.resolved.secretValues, marks.reals());
+  return { ok: true, prepared: { spec, resolved: values.resolved, rendered, display, masker } };
 }
 
 export function curlFor(prepared: PreparedRequest): string {

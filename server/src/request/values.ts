@@ -11,7 +11,7 @@ export { FEATURE_STORE_KEY };
 export const ENV_ID = 'envId';
 
 export interface ResolvedValues {
-  readonly values: Record<string, TemplateValue>;
+  readonly values: ReadonlyMap<string, TemplateValue>;
   readonly secretKeys: ReadonlySet<string>;
   /** The secret values themselves, to redact from anything that came back from the service. */
   readonly secretValues: readonly string[];
@@ -19,17 +19,22 @@ export interface ResolvedValues {
 
 export type ValuesResult = { readonly ok: true; readonly resolved: ResolvedValues } | { readonly ok: false; readonly problems: readonly string[] };
 
+/** A value given by key, never one inherited from Object.prototype (a variable may be called `constructor`). */
+export function givenValue(given: Readonly<Record<string, string | undefined>>, key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(given, key) ? given[key] : undefined;
+}
+
 /**
  * `given` maps variable keys (and optionally `_featureStoreKey`, `envId`) to text. A variable without a
  * given value takes its `defaultValue`; an optional one without either is empty; any other is missing.
  */
 export function resolveValues(spec: RequestSpec, given: Readonly<Record<string, string | undefined>>): ValuesResult {
-  const values: Record<string, TemplateValue> = {};
+  const values = new Map<string, TemplateValue>();
   const secretKeys = new Set<string>();
   const secretValues: string[] = [];
   const problems: string[] = [];
   for (const variable of spec.variables) {
-    const text = given[variable.key] ?? (variable.defaultValue === undefined ? undefined : String(variable.defaultValue));
+    const text = givenValue(given, variable.key) ?? (variable.defaultValue === undefined ? undefined : String(variable.defaultValue));
     if (text === undefined && !variable.isOptional) {
       problems.push(`no value for \`${variable.key}\` (${variable.name})`);
       continue;
@@ -39,14 +44,14 @@ export function resolveValues(spec: RequestSpec, given: Readonly<Record<string, 
       problems.push(coerced.problem);
       continue;
     }
-    values[variable.key] = coerced;
+    values.set(variable.key, coerced);
     if (variable.isSecret) {
       secretKeys.add(variable.key);
       if (typeof coerced === 'string' && coerced.length > 0) secretValues.push(coerced);
     }
   }
-  values[FEATURE_STORE_KEY] = given[FEATURE_STORE_KEY] || sampleFeatureStoreKey();
-  values[ENV_ID] = given[ENV_ID] || 'sample-environment-id';
+  values.set(FEATURE_STORE_KEY, givenValue(given, FEATURE_STORE_KEY) || sampleFeatureStoreKey());
+  values.set(ENV_ID, givenValue(given, ENV_ID) || 'sample-environment-id');
   return problems.length > 0 ? { ok: false, problems } : { ok: true, resolved: { values, secretKeys, secretValues } };
 }
 

@@ -54,7 +54,7 @@ export function readAnswer(outcome: SendOutcome, parser: ParserSpec | undefined)
   const status = response.status;
   const lastRedirect = response.redirects.at(-1);
   if (status < 200 || status > 299) {
-    const unfollowed = lastRedirect && !lastRedirect.followed ? ` The redirect to ${new URL(lastRedirect.to).origin} was not followed: only same-origin redirects are.` : '';
+    const unfollowed = lastRedirect && !lastRedirect.followed ? ` The redirect was not followed: ${lastRedirect.why ?? 'only same-origin redirects are'}.` : '';
     return { verdict: { kind: 'http-error', status, errors, summary: withErrors(`Failed: HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}.${unfollowed}`) }, json: json?.value, pointers };
   }
   if (!parser) return { verdict: { kind: 'stored', summary: `Stored: HTTP ${status}.` }, json: json?.value, pointers };
