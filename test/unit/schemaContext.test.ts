@@ -87,6 +87,50 @@ describe('which schema is in force', () => {
     }
   });
 
+  /** The codes and the first message of linting the valid manifest with `schema` as the workspace schema. */
+  function lintWithWorkspaceSchema(schema: unknown): { codes: string[]; first: string } {
+    const schemaPath = join(workspace, 'manifest.schema.json');
+    writeFileSync(schemaPath, JSON.stringify(schema));
+    try {
+      const context = resolveSchemaContext(host(), manifestUri, 'auto');
+      const diagnostics = lintManifest(parseManifest(manifestUri, manifestText({ ...validManifest(), name: 'zzz' })), { schema: context });
+      return { codes: diagnostics.map((d) => String(d.code)), first: String(diagnostics[0]?.message ?? '') };
+    } finally {
+      rmSync(schemaPath);
+    }
+  }
+
+  test('a $ref cycle that never reaches the data falls back to the bundled schema, with the warning', () => {
+    const result = lintWithWorkspaceSchema({ $ref: '#' });
+    assert.deepEqual(result.codes, ['schema-workspace-broken']);
+    assert.match(result.first, /overflows the stack/);
+    // Reached only through the data: the same, once the manifest has the key.
+    const nested = lintWithWorkspaceSchema({ properties: { name: { anyOf: [{ $ref: '#/properties/name' }] } } });
+    assert.deepEqual(nested.codes, ['schema-workspace-broken']);
+  });
+
+  test('a schema beyond its budget is not compiled: many enum values, deep nesting, $refs that fan out', () => {
+    const enumValues = Array.from({ length: 200_000 }, (_, i) => `v${i}`);
+    assert.match(lintWithWorkspaceSchema({ properties: { name: { enum: enumValues } } }).first, /more than 10,000 enum values/);
+    let deep: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 100; i++) deep = { properties: { a: deep } };
+    assert.match(lintWithWorkspaceSchema(deep).first, /nests more than 64 levels deep/);
+    // 20 definitions, each naming the next twice: a small file, a million schemas to evaluate.
+    const definitions: Record<string, unknown> = { d20: { type: 'string' } };
+    for (let i = 0; i < 20; i++) definitions[`d${i}`] = { anyOf: [{ $ref: `#/definitions/d${i + 1}` }, { $ref: `#/definitions/d${i + 1}` }] };
+    const fanOut = lintWithWorkspaceSchema({ definitions, properties: { name: { $ref: '#/definitions/d0' } } });
+    assert.deepEqual(fanOut.codes, ['schema-workspace-broken']);
+    assert.match(fanOut.first, /too large to check within budget/);
+  });
+
+  test('an enum beyond what a message lists is counted, not quoted whole', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => `value-${i}`);
+    const result = lintWithWorkspaceSchema({ type: 'object', properties: { name: { enum: values } } });
+    assert.deepEqual(result.codes, ['schema-value-not-allowed']);
+    assert.match(result.first, /and 4988 more/);
+    assert.ok(result.first.length < 600, `${result.first.length} characters`);
+  });
+
   test('a schema file that cannot be read is a SchemaLoadError', () => {
     assert.throws(() => loadSchemaFile(join(workspace, 'missing.json')), SchemaLoadError);
   });

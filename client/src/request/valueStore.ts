@@ -63,7 +63,8 @@ export async function askForValues(store: ValueStore, manifest: vscode.Uri, vari
     const title = `${variable.name} (${index + 1}/${variables.length})`;
     const answer = await ask(variable, remembered, title);
     if (answer === undefined) return undefined;
-    values[variable.key] = answer;
+    // Defined, not assigned: a manifest may name a variable `__proto__`.
+    Object.defineProperty(values, variable.key, { value: answer, enumerable: true, writable: true, configurable: true });
     await store.set(manifest, variable, answer);
   }
   return values;

@@ -1,7 +1,7 @@
 // Turns the PATH arguments into the manifest files to lint: a file as given, every manifest.json
 // below a folder, or whatever a quoted glob matches. Paths stay as the user wrote them (folders
 // joined with what was found below) so that output lines can be pasted back into a shell or editor.
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CliError } from './cliError';
 import { expandGlob, hasGlobMagic, isSkippedFolder } from './glob';
@@ -16,9 +16,11 @@ export interface ManifestPath {
 
 export function findManifests(args: readonly string[], cwd: string): ManifestPath[] {
   const found = new Map<string, ManifestPath>();
+  // Keyed by the real path: a folder given twice, or reached through a link, is linted once.
   const add = (shown: string) => {
     const absolute = resolve(cwd, shown);
-    if (!found.has(absolute)) found.set(absolute, { shown, absolute });
+    const key = realPathOr(absolute);
+    if (!found.has(key)) found.set(key, { shown, absolute });
   };
   for (const arg of args) {
     const stat = statOrUndefined(resolve(cwd, arg));
@@ -74,6 +76,14 @@ export function manifestsBelow(folder: string, cwd: string): string[] {
   };
   visit(folder);
   return result;
+}
+
+function realPathOr(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
 }
 
 function statOrUndefined(path: string): Stats | undefined {

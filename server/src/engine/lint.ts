@@ -1,7 +1,8 @@
 // The whole check of one manifest: what the editor shows and the linter prints.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { rangeOf, type ManifestDocument } from './manifestDocument';
-import type { SchemaContext } from './schema/schemaContext';
+import { bundledSchemaContext, type SchemaContext } from './schema/schemaContext';
+import { displayUri } from './uris';
 import { syntaxDiagnostics } from './diagnostics/syntaxDiagnostics';
 import { schemaDiagnostics } from './diagnostics/schemaDiagnostics';
 import { makeDiagnostic } from './diagnostics/makeDiagnostic';
@@ -36,12 +37,13 @@ export function* lintInSteps(doc: ManifestDocument, options: LintOptions): Gener
   yield;
   const rules = ruleDiagnostics(doc, options.environment ?? detachedEnvironment);
   yield;
-  const schema = withoutExplainedByRules(schemaDiagnostics(doc, options.schema), rules);
+  const checked = schemaDiagnosticsOrBundled(doc, options.schema);
+  const schema = withoutExplainedByRules(checked.diagnostics, rules);
   yield;
   yield* templateSitesInSteps(doc);
   const templates = templateDiagnostics(doc);
   const result = [...syntax, ...schema, ...templates, ...rules];
-  const unchecked = options.schema.uncheckedPatterns ?? [];
+  const unchecked = checked.schema.uncheckedPatterns ?? [];
   if (unchecked.length > 0) {
     result.unshift(
       makeDiagnostic(
@@ -51,16 +53,31 @@ export function* lintInSteps(doc: ManifestDocument, options: LintOptions): Gener
       ),
     );
   }
-  if (options.schema.fallbackReason) {
+  if (checked.schema.fallbackReason) {
     result.unshift(
       makeDiagnostic(
         'schema-workspace-broken',
         rangeOf(doc, 0, 1),
-        `Checked against the bundled schema because the workspace schema cannot be used: ${options.schema.fallbackReason}. Fix that file or set the schema setting to "bundled".`,
+        `Checked against the bundled schema because the workspace schema cannot be used: ${checked.schema.fallbackReason}. Fix that file or set the schema setting to "bundled".`,
       ),
     );
   }
   return options.severity ? applySeverity(result, options.severity) : result;
+}
+
+/**
+ * The schema's diagnostics; when validating with a workspace schema throws (a `$ref` cycle that never
+ * consumes the data overflows the stack), the bundled schema's, with the reason to say so.
+ */
+function schemaDiagnosticsOrBundled(doc: ManifestDocument, schema: SchemaContext): { diagnostics: Diagnostic[]; schema: SchemaContext } {
+  try {
+    return { diagnostics: schemaDiagnostics(doc, schema), schema };
+  } catch (error) {
+    if (schema.origin.kind === 'bundled') throw error;
+    const why = error instanceof RangeError ? 'validating with it overflows the stack (a $ref cycle that never reaches the data?)' : 'validating with it fails';
+    const bundled: SchemaContext = { ...bundledSchemaContext(), fallbackReason: `${displayUri(schema.origin.uri)} is not used: ${why}` };
+    return { diagnostics: schemaDiagnostics(doc, bundled), schema: bundled };
+  }
 }
 
 /**

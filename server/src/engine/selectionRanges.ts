@@ -21,7 +21,8 @@ function selectionRangeAt(doc: ManifestDocument, position: Position): SelectionR
   // Including the right bound puts a caret just after a value (where typing ends) on that value.
   const innermost = doc.root && findNodeAtOffset(doc.root, offset, true);
   const spans = innermost ? spansOutwards(doc, innermost, offset) : [];
-  if (spans.length === 0) return { range: { start: position, end: position } };
+  // A position past the end is clamped, as every other answer's range: never echoed out of the document.
+  if (spans.length === 0) return { range: rangeOf(doc, offset, 0) };
   return spans.reduceRight<SelectionRange | undefined>(
     (parent, span) => ({ range: rangeOf(doc, span.start, span.end - span.start), parent }),
     undefined,

@@ -25,10 +25,11 @@ export function createNodeHost(roots: readonly string[] = []): NodeHost {
   const allowRoot = (folder: string) => allowed.add(realOrResolved(folder));
   roots.forEach(allowRoot);
 
-  const insideRoots = (path: string) => {
-    for (const root of allowed) if (isInside(root, path)) return true;
-    return false;
+  const rootOf = (path: string) => {
+    for (const root of allowed) if (isInside(root, path)) return root;
+    return undefined;
   };
+  const insideRoots = (path: string) => rootOf(path) !== undefined;
 
   const read = (uri: string): FileRead => {
     const path = pathOf(uri);
@@ -39,7 +40,10 @@ export function createNodeHost(roots: readonly string[] = []): NodeHost {
     } catch {
       return { kind: 'missing' };
     }
-    if (!insideRoots(real)) return { kind: 'outside' };
+    const root = rootOf(real);
+    if (root === undefined) return { kind: 'outside' };
+    // A repository's own store (its config holds credentials, perhaps) is never what a manifest names.
+    if (relative(root, real).split(sep).includes('.git')) return { kind: 'unreadable', reason: 'it is inside a .git folder, which is never read' };
     return readBounded(real);
   };
 

@@ -6,6 +6,7 @@ import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, oneLine } from '../cli/cl
 import type { CliIo } from '../cli/io';
 import { parseManifest } from '../engine/manifestDocument';
 import { readBounded } from '../node/nodeHost';
+import { ownValue, setOwn } from '../engine/ownRecord';
 import { caProblem } from './send';
 import { parseTestRequestArgs, TEST_REQUEST_HELP, type TestRequestOptions } from './cliOptions';
 import { reportJson, reportText } from './report';
@@ -67,9 +68,9 @@ function gatherValues(spec: RequestSpec, options: TestRequestOptions, io: TestRe
     if (!known.has(key)) throw new CliError(`--var ${key}: the ${spec.path.split('.').pop()} uses no variable '${key}' (it uses: ${[...known].join(', ')})`);
   }
   const fromFile = options.varsFile === undefined ? new Map<string, string>() : readVarsFile(resolve(io.cwd, options.varsFile), options.varsFile);
-  const given: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
+  const given: Record<string, string | undefined> = {};
   for (const key of known) {
-    given[key] = options.vars.get(key) ?? io.env[`LD_VAR_${key}`] ?? fromFile.get(key);
+    setOwn(given, key, options.vars.get(key) ?? ownValue(io.env, `LD_VAR_${key}`) ?? fromFile.get(key));
   }
   for (const variable of spec.variables) {
     if (variable.isSecret && options.vars.has(variable.key)) {

@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import { renderHelpers, SecretInTemplateLogic } from './renderHelpers';
 import type { RequestSpec } from './requestSpec';
 import { Marks, RESERVED_CHARACTERS } from './symbolic';
+import { setOwn } from '../engine/ownRecord';
 
 export type TemplateValue = string | boolean;
 
@@ -43,11 +44,9 @@ export function renderRequest(spec: RequestSpec, input: RenderInput): RenderResu
     return { ok: false, problems: spec.templateErrors.map((e) => `template error at ${e}`) };
   }
   const marks = new Marks();
-  // A null-prototype context: a form variable named `constructor` or `toString` is only what the author gave.
-  const context: Record<string, TemplateValue> = Object.create(null) as Record<string, TemplateValue>;
-  for (const [key, value] of input.values) {
-    context[key] = input.secretKeys.has(key) && typeof value === 'string' ? marks.secret(key, value) : value;
-  }
+  // Own properties only: a form variable named `constructor` or `__proto__` is only what the author gave.
+  const context: Record<string, TemplateValue> = {};
+  for (const [key, value] of input.values) setOwn(context, key, input.secretKeys.has(key) && typeof value === 'string' ? marks.secret(key, value) : value);
   const reserved = reservedCharacterProblem(spec, input.values);
   if (reserved) return { ok: false, problems: [reserved] };
   const problems: string[] = [];

@@ -7,7 +7,8 @@ import { requestSpec, type RequestKind, type RequestSpec } from './requestSpec';
 import { sampleFlagPayload } from './samplePayload';
 import { sendRequest, type SendOptions, type SendOutcome } from './send';
 import { SecretMasker } from './secretMasker';
-import { givenValue, resolveValues, type ResolvedValues } from './values';
+import { resolveValues, type ResolvedValues } from './values';
+import { ownValue, setOwn } from '../engine/ownRecord';
 import { readAnswer, type Reading } from './verdict';
 
 export interface PreparedRequest {
@@ -44,9 +45,9 @@ export function prepareRequest(
   if (spec.templateErrors.length > 0) {
     return { ok: false, stage: 'render', problems: spec.templateErrors.map((e) => `template error at ${e}`) };
   }
-  const filled: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
-  for (const key of Object.keys(given)) filled[key] = given[key];
-  if (options.secretsNotNeeded) for (const v of spec.variables) if (v.isSecret && givenValue(filled, v.key) === undefined) filled[v.key] = '';
+  const filled: Record<string, string | undefined> = {};
+  for (const key of Object.keys(given)) setOwn(filled, key, given[key]);
+  if (options.secretsNotNeeded) for (const v of spec.variables) if (v.isSecret && ownValue(filled, v.key) === undefined) setOwn(filled, v.key, '');
   const values = resolveValues(spec, filled);
   if (!values.ok) return { ok: false, stage: 'values', problems: values.problems };
   const result = renderRequest(spec, {

@@ -6,6 +6,7 @@ import type { RequestSpec } from './requestSpec';
 import type { RequestVariable } from './requestVariables';
 import { choicesOf } from './requestVariables';
 import { FEATURE_STORE_KEY } from '../engine/templates/scopes';
+import { ownValue } from '../engine/ownRecord';
 
 export { FEATURE_STORE_KEY };
 export const ENV_ID = 'envId';
@@ -19,11 +20,6 @@ export interface ResolvedValues {
 
 export type ValuesResult = { readonly ok: true; readonly resolved: ResolvedValues } | { readonly ok: false; readonly problems: readonly string[] };
 
-/** A value given by key, never one inherited from Object.prototype (a variable may be called `constructor`). */
-export function givenValue(given: Readonly<Record<string, string | undefined>>, key: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(given, key) ? given[key] : undefined;
-}
-
 /**
  * `given` maps variable keys (and optionally `_featureStoreKey`, `envId`) to text. A variable without a
  * given value takes its `defaultValue`; an optional one without either is empty; any other is missing.
@@ -34,7 +30,7 @@ export function resolveValues(spec: RequestSpec, given: Readonly<Record<string, 
   const secretValues: string[] = [];
   const problems: string[] = [];
   for (const variable of spec.variables) {
-    const text = givenValue(given, variable.key) ?? (variable.defaultValue === undefined ? undefined : String(variable.defaultValue));
+    const text = ownValue(given, variable.key) ?? (variable.defaultValue === undefined ? undefined : String(variable.defaultValue));
     if (text === undefined && !variable.isOptional) {
       problems.push(`no value for \`${variable.key}\` (${variable.name})`);
       continue;
@@ -50,8 +46,8 @@ export function resolveValues(spec: RequestSpec, given: Readonly<Record<string, 
       if (typeof coerced === 'string' && coerced.length > 0) secretValues.push(coerced);
     }
   }
-  values.set(FEATURE_STORE_KEY, givenValue(given, FEATURE_STORE_KEY) || sampleFeatureStoreKey());
-  values.set(ENV_ID, givenValue(given, ENV_ID) || 'sample-environment-id');
+  values.set(FEATURE_STORE_KEY, ownValue(given, FEATURE_STORE_KEY) || sampleFeatureStoreKey());
+  values.set(ENV_ID, ownValue(given, ENV_ID) || 'sample-environment-id');
   return problems.length > 0 ? { ok: false, problems } : { ok: true, resolved: { values, secretKeys, secretValues } };
 }
 

@@ -20,8 +20,12 @@ export function describeValue(node: Node): string {
   return text.length > 60 ? text.slice(0, 57) + '…"' : text;
 }
 
+/** The most values a message lists; the rest are counted. */
+const MAX_LISTED = 12;
+
 export function quoteList(values: readonly unknown[]): string {
-  return values.map((v) => JSON.stringify(v)).join(', ');
+  const listed = values.slice(0, MAX_LISTED).map((v) => excerpt(JSON.stringify(v) ?? String(v)));
+  return values.length > MAX_LISTED ? `${listed.join(', ')} and ${values.length - MAX_LISTED} more` : listed.join(', ');
 }
 
 const KNOWN_PATTERNS: [RegExp, string][] = [

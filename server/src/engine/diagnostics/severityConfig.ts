@@ -3,6 +3,8 @@
 // (`{ "severity": {...} }`) or the CLI flag `--severity code=level`. A mistake in the configuration is
 // reported (with "did you mean"), never silently ignored: a misspelt code would otherwise leave a
 // rule on that the author believes is off.
+import { parseStrictJson } from '../jsonSyntaxError';
+import { ownValue, setOwn } from '../ownRecord';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { allCodes } from './allCodes';
 import { nearestName } from '../nearestName';
@@ -67,7 +69,7 @@ export function parseSeverityConfig(config: unknown, where: string, knownCodes: 
       continue;
     }
     const text = typeof level === 'string' ? level : JSON.stringify(level);
-    const suggestion = typeof level === 'string' ? (LEVEL_ALIASES[level.toLowerCase()] ?? nearestName(level, Object.keys(SEVERITY_LEVELS))) : undefined;
+    const suggestion = typeof level === 'string' ? (ownValue(LEVEL_ALIASES, level.toLowerCase()) ?? nearestName(level, Object.keys(SEVERITY_LEVELS))) : undefined;
     problems.push({
       code,
       message: `${where}: ${text} is not a severity for "${code}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (use error, warning, information, hint or off).`,
@@ -78,12 +80,9 @@ export function parseSeverityConfig(config: unknown, where: string, knownCodes: 
 
 /** Reads the `severity` member of a `.ld-manifest.json` text. */
 export function parseLinterConfigFile(text: string, where = '.ld-manifest.json'): SeverityConfig {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { overrides: new Map(), problems: [{ message: `${where} is not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
-  }
+  const parsed = parseStrictJson(text);
+  if (!parsed.ok) return { overrides: new Map(), problems: [{ message: `${where} is not valid JSON: ${parsed.reason}.` }] };
+  const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { overrides: new Map(), problems: [{ message: `${where} must hold an object like { "severity": { "<code>": "warning" } }.` }] };
   }
@@ -97,7 +96,8 @@ export function parseSeverityFlags(flags: readonly string[], where = '--severity
   for (const flag of flags) {
     const equals = flag.indexOf('=');
     if (equals <= 0) problems.push({ message: `${where} ${flag}: expected code=level, for example overview-full-stop=off.` });
-    else config[flag.slice(0, equals).trim()] = flag.slice(equals + 1).trim();
+    // Defined, not assigned: `__proto__=off` is a key like any other (and reported as unknown).
+    else setOwn(config, flag.slice(0, equals).trim(), flag.slice(equals + 1).trim());
   }
   const parsed = parseSeverityConfig(config, where);
   return { overrides: parsed.overrides, problems: [...problems, ...parsed.problems] };

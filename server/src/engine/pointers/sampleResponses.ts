@@ -8,6 +8,7 @@
 //   - `syncedSegment` for the synced segment request parser (the body the partner posts);
 //   - `dynamicOptions.<form variable key>` for a form variable's dynamic options.
 // The editor's Test Validation Request command saves the last answer it got under that name.
+import { parseStrictJson } from '../jsonSyntaxError';
 import type { RuleEnvironment } from '../rules/environment';
 import { besideManifest, whyNotRead } from '../rules/environment';
 import { selectPointer } from './jsonPointer';
@@ -30,11 +31,8 @@ export function sampleFor(field: Pick<PointerField, 'sampleName'>, env: RuleEnvi
   const read = file === undefined ? undefined : env.read(file);
   if (read === undefined || read.kind === 'missing') return { kind: 'none' };
   if (read.kind !== 'text') return { kind: 'unreadable', file: relative, reason: whyNotRead(read).replace(/^cannot be read: /, '') };
-  try {
-    return { kind: 'sample', value: JSON.parse(read.text) as unknown, origin: relative };
-  } catch (error) {
-    return { kind: 'unreadable', file: relative, reason: error instanceof Error ? error.message : String(error) };
-  }
+  const parsed = parseStrictJson(read.text);
+  return parsed.ok ? { kind: 'sample', value: parsed.value, origin: relative } : { kind: 'unreadable', file: relative, reason: `it is not JSON: ${parsed.reason}` };
 }
 
 /**

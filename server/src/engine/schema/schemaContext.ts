@@ -12,6 +12,8 @@ import { dedupeSubschemas } from './dedupeSubschemas';
 import { linearRegExpEngine, UnsupportedPatterns } from './linearRegExp';
 import { appendErrorsInPlace } from './appendErrorsInPlace';
 import { append } from '../append';
+import { parseStrictJson } from '../jsonSyntaxError';
+import { schemaBudgetProblem } from './schemaBudget';
 
 export type SchemaSetting = 'auto' | 'bundled' | 'workspace';
 
@@ -53,15 +55,14 @@ export function compileSchema(text: string, uri: string, kind: 'workspace' | 'fi
   const cached = compiled.get(uri);
   if (cached && cached.text === text && cached.context.origin.kind === kind) return cached.context;
   const shown = displayUri(uri);
-  let schema: JsonSchema;
-  try {
-    schema = JSON.parse(text) as JsonSchema;
-  } catch (error) {
-    throw new SchemaLoadError(`schema ${shown} is not valid JSON: ${(error as Error).message}`);
-  }
+  const parsed = parseStrictJson(text);
+  if (!parsed.ok) throw new SchemaLoadError(`schema ${shown} is not valid JSON: ${parsed.reason}`);
+  const schema = parsed.value as JsonSchema;
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
     throw new SchemaLoadError(`schema ${shown} is not a JSON Schema object`);
   }
+  const overBudget = schemaBudgetProblem(schema);
+  if (overBudget) throw new SchemaLoadError(`schema ${shown} is not used: ${overBudget}`);
   removeNestedIds(schema);
   dedupeSubschemas(schema);
   let validate: ValidateFunction;

@@ -1,6 +1,7 @@
 // The data a template is rendered with, built as LaunchDarkly's CI builds it: the event (its strings
 // JSON-escaped for a .json template, so that quotes and newlines in it keep the output valid JSON)
 // and `formVariables` holding a plausible value for each top-level form variable.
+import { setOwn } from '../../ownRecord';
 import type { Node } from 'jsonc-parser';
 import { isTrue, itemsOf, stringAt, valueOf } from '../../jsonTree';
 
@@ -24,7 +25,8 @@ export function sampleFormValues(root: Node | undefined): Readonly<Record<string
   const values: Record<string, unknown> = {};
   for (const variable of itemsOf(valueOf(root, 'formVariables'))) {
     const key = stringAt(variable, 'key');
-    if (key !== undefined) values[key] = sampleValue(variable, key);
+    // Defined, not assigned: a variable may be called `__proto__`.
+    if (key !== undefined) setOwn(values, key, sampleValue(variable, key));
   }
   // The CI puts `oauth` inside formVariables; LaunchDarkly's documentation has `oauth.*` at the top.
   values.oauth = isTrue(root, 'requiresOAuth') ? OAUTH : null;

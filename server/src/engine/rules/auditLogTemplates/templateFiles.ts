@@ -8,6 +8,8 @@ import { makeDiagnostic } from '../../diagnostics/makeDiagnostic';
 import { besideManifest, whyNotRead, type RuleEnvironment } from '../environment';
 import { propertiesOf, valueAt } from '../../jsonTree';
 import { renderStrict } from './handlebarsRuntime';
+import { parseStrictJson } from '../../jsonSyntaxError';
+import { excerpt } from '../../excerpt';
 import { blockNestingBeyond, MAX_BLOCK_DEPTH } from '../../templates/parseTemplate';
 import { sampleEventFor, type TemplateKind } from './sampleEvents';
 import { isJsonTemplate, sampleFormValues, templateContext } from './templateContext';
@@ -56,23 +58,26 @@ function checkTemplate(doc: ManifestDocument, env: RuleEnvironment, reference: T
   try {
     rendered = renderStrict(source, templateContext(doc.root, sampleEventFor(reference.kind), json, formValues));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = renderErrorReason(error);
     return makeDiagnostic('audit-template-render-failed', range, `${name} does not render against a sample ${reference.kind} event in strict mode: ${reason}`);
   }
   if (MUST_NOT_BE_EMPTY.has(reference.kind) && rendered.trim() === '') {
     return makeDiagnostic('audit-template-empty', range, `${name} renders an empty body; LaunchDarkly requires ${reference.kind} templates to render something.`);
   }
   if (json) {
-    try {
-      JSON.parse(rendered);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return makeDiagnostic('audit-template-invalid-json', range, `${name} is a .json template but renders invalid JSON (${reason}):\n${excerpt(rendered)}`);
-    }
+    const parsed = parseStrictJson(rendered);
+    if (!parsed.ok) return makeDiagnostic('audit-template-invalid-json', range, `${name} is a .json template but renders invalid JSON: ${parsed.reason} of its output.`);
   }
   return undefined;
 }
 
-function excerpt(text: string): string {
-  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
+/**
+ * A Handlebars error without the lines it quotes from the file (a parse error shows the source line
+ * and a caret): the file may be a link to something that is not a template.
+ */
+function renderErrorReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split('\n');
+  if (/^Parse error on line \d+:/.test(lines[0] ?? '')) return [lines[0]!.replace(/:$/, ''), lines.slice(3).join(' ')].filter(Boolean).join(': ');
+  return excerpt(lines[0] ?? '', 200);
 }
