@@ -84,6 +84,10 @@ describe('ld-manifest test-request', () => {
     assertUsage(await cli(base()), /no value for `apiToken`.*LD_VAR_KEY/);
     assertUsage(await cli([...base(), '--format', 'xml']), /--format must be 'text' or 'json'/);
     assertUsage(await cli([...base(), '--request', 'featureStore']), /add --yes to confirm/);
+    writeFileSync(join(dir, 'not-a-ca.pem'), 'just some text\n');
+    assertUsage(await cli([...base(), '--ca-file', 'not-a-ca.pem'], { LD_VAR_apiToken: TOKEN }), /--ca-file not-a-ca\.pem is not usable: it holds no PEM certificate/);
+    writeFileSync(join(dir, 'broken.pem'), '-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n');
+    assertUsage(await cli([...base(), '--ca-file', 'broken.pem'], { LD_VAR_apiToken: TOKEN }), /--ca-file broken\.pem is not usable: its certificates cannot be read/);
   });
 
   test('a manifest with template errors in the request is not sent: exit 1 with the list', async () => {

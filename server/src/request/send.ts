@@ -6,7 +6,8 @@
 // whole exchange, redirects and body included; the body is read up to a limit and cut there.
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { createSecureContext, rootCertificates } from 'node:tls';
+import { X509Certificate } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
 import type { RenderedRequest } from './render';
 
 /** What a test request may take unless a setting or flag says otherwise. */
@@ -56,13 +57,19 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Why `pem` is not a usable extra CA (a file of certificates in PEM), or undefined when it is. */
 export function caProblem(pem: string): string | undefined {
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) return 'it holds no PEM certificate (-----BEGIN CERTIFICATE-----)';
-  try {
-    createSecureContext({ ca: pem });
-    return undefined;
-  } catch (error) {
-    return `its certificates cannot be read (${(error as { code?: string }).code ?? 'invalid PEM'})`;
-  }
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) return 'it holds no PEM certificate (-----BEGIN CERTIFICATE-----)';
+  // TLS skips a certificate it cannot parse without a word; each one is read here so that a broken
+  // file is said to be broken instead of quietly trusting nothing.
+  const unreadable = blocks.findIndex((block) => {
+    try {
+      new X509Certificate(block);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  return unreadable < 0 ? undefined : `its certificates cannot be read (certificate ${unreadable + 1} of ${blocks.length} is not valid)`;
 }
 
 export async function sendRequest(request: RenderedRequest, options: SendOptions): Promise<SendOutcome> {
