@@ -93,3 +93,13 @@ test('a folder given twice, or reached through a link, is linted once', (t) => {
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /in 1 of 1 manifest|1 manifest/);
 });
+
+test('control characters in a manifest reach the terminal escaped, in messages and text output', (t) => {
+  const root = tempFolder(t);
+  writeFiles(root, { 'integrations/x/manifest.json': JSON.stringify({ ...validManifest, 'x\u001b]0;title\u0007\u001b[2J': 1 }) });
+  const run = runCli(['lint', 'integrations/x/manifest.json'], root);
+  assert.equal(run.status, 1);
+  // eslint-disable-next-line no-control-regex -- the control characters are what is looked for
+  assert.doesNotMatch(run.stdout + run.stderr, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  assert.match(run.stdout, /"x\\u001b\]0;title\\u0007\\u001b\[2J" is not allowed/);
+});

@@ -3,6 +3,7 @@
 // back from the service passes through the request's SecretMasker (a service may echo a token, in any
 // encoding) and, in text, through `printable` (a body must not drive the terminal).
 import type { RenderedRequest } from './render';
+import { visible } from '../engine/excerpt';
 import type { SecretMasker } from './secretMasker';
 import { WITHHELD } from './secretMasker';
 import type { RequestRun } from './testRequest';
@@ -88,8 +89,7 @@ function bodyText(body: Buffer, json: unknown): string {
  * visible escapes instead of acting.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return visible(text, true);
 }
 
 function indent(text: string): string {
