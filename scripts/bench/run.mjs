@@ -159,7 +159,7 @@ function gitDescription() {
   try {
     const commit = execFileSync('git', ['-C', root, 'log', '-1', '--oneline'], { encoding: 'utf8' }).trim();
     // --no-optional-locks: read-only, the index is not refreshed.
-    const dirty = execFileSync('git', ['-C', root, '--no-optional-locks', 'status', '--porcelain', '--', 'server', 'client', 'scripts/build.mjs', 'package.json'], {
+    const dirty = execFileSync('git', ['-C', root, '--no-optional-locks', 'status', '--porcelain', '--', 'server', 'client', 'scripts/build.mjs', 'scripts/bundleOptions.mjs', 'package.json'], {
       encoding: 'utf8',
     }).trim();
     const changed = dirty ? dirty.split('\n').map((l) => l.trim().split(/\s+/).at(-1)) : [];

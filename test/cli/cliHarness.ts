@@ -1,6 +1,6 @@
 // Runs the real bundled CLI (dist/cli.js, built by scripts/build.mjs) as a child process in temporary
 // folders, the way a user or CI job runs it.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -112,4 +112,16 @@ export function parseJsonReport(run: CliRun): JsonProblem[] {
 /** The problems without their wording, which belongs to the engine and may be improved. */
 export function positionsOf(problems: readonly JsonProblem[]): string[] {
   return problems.map((p) => `${p.file}:${p.line}:${p.column}-${p.endLine}:${p.endColumn} ${p.severity} ${p.code}`);
+}
+
+/** Runs git in `cwd` with an identity of its own, so that commits work where git has no configuration. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+}
+
+/** Makes `folder` a git repository with everything in it committed. */
+export function commitAll(folder: string, message: string): void {
+  git(folder, 'init', '--quiet', '--initial-branch=main');
+  git(folder, 'add', '.');
+  git(folder, 'commit', '--quiet', '-m', message);
 }

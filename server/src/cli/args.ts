@@ -11,6 +11,11 @@ export interface OptionSpec {
   readonly valueName?: string;
   /** Given more than once, the values are joined with commas instead of the last one winning. */
   readonly repeatable?: boolean;
+  /**
+   * The value may be left out: `--changed` alone is `true`, `--changed=BASE` gives a value. Only the
+   * `=` form takes one, so `--changed integrations/` keeps `integrations/` a path.
+   */
+  readonly optionalValue?: boolean;
 }
 
 export interface ParsedArgs {
@@ -39,7 +44,7 @@ export function parseArgs(args: readonly string[], specs: readonly OptionSpec[],
       ? specs.find((s) => s.name === written.slice(2))
       : specs.find((s) => s.short !== undefined && s.short === written.slice(1));
     if (!spec) throw new CliError(`unknown option '${written}' (${helpHint})`);
-    if (spec.valueName === undefined) {
+    if (spec.valueName === undefined || (spec.optionalValue && equals < 0)) {
       if (equals >= 0) throw new CliError(`option '${written}' takes no value`);
       options.set(spec.name, true);
       continue;
@@ -59,5 +64,7 @@ export function choiceOption<T extends string>(parsed: ParsedArgs, name: string,
   const value = parsed.options.get(name);
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
-  throw new CliError(`--${name} must be ${choices.map((c) => `'${c}'`).join(' or ')}, not '${String(value)}'`);
+  const quoted = choices.map((c) => `'${c}'`);
+  const allowed = quoted.length <= 2 ? quoted.join(' or ') : `one of ${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+  throw new CliError(`--${name} must be ${allowed}, not '${String(value)}'`);
 }

@@ -5,6 +5,7 @@
 // character outside the Basic Multilingual Plane (an emoji) counts 2. `endLine`/`endColumn` point
 // just past the range, as LSP's exclusive end does (ESLint's convention too).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { oneLine } from './cliError';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 
@@ -46,11 +47,12 @@ export function compareProblems(a: ReportedProblem, b: ReportedProblem): number 
   return a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn;
 }
 
-export function formatTextLine(problem: ReportedProblem): string {
+/** `label` replaces the severity word, e.g. `ignored warning` for a problem the configuration ignores. */
+export function formatTextLine(problem: ReportedProblem, label: string = problem.severity): string {
   // One problem, one line: a message with a line break would break `grep` and editors' problem matchers.
-  const message = problem.message.replace(/\s*[\r\n]+\s*/g, ' ');
+  const message = oneLine(problem.message);
   const code = problem.code === '' ? '' : ` ${problem.code}`;
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.severity}${code} ${message}`;
+  return `${problem.file}:${problem.line}:${problem.column}: ${label}${code} ${message}`;
 }
 
 export function formatJson(problems: readonly ReportedProblem[]): string {
