@@ -26,11 +26,25 @@ const knownWarnings: readonly string[] = [
   'akamai-edgeworkers/manifest.json:34:11 form-variable-default-not-optional',
   // https://{{username}}:{{apiKey}}@...: the secret API key travels in the URL, which logs record.
   'appoptics/manifest.json:43:40 template-secret-in-url',
+  // Its approval body puts {{details.plainText}}, {{project.name}}... in JSON strings with two braces:
+  // LaunchDarkly's values are JSON-escaped, so a quote in a name arrives as \&quot; and the body is
+  // not JSON. custom-approvals, its sibling, writes the same fields with three braces.
+  'custom-approvals-oauth/manifest.json:44:145 json-body-unsafe-insertion',
+  'custom-approvals-oauth/manifest.json:44:202 json-body-unsafe-insertion',
+  'custom-approvals-oauth/manifest.json:44:367 json-body-unsafe-insertion',
+  'custom-approvals-oauth/manifest.json:44:561 json-body-unsafe-insertion',
+  'custom-approvals-oauth/manifest.json:44:1032 json-body-unsafe-insertion',
   // Three ServiceNow variants share oauthIntegrationKey "servicenow": on purpose, but worth a look.
   'servicenow/manifest.json:19:26 oauth-integration-key-shared',
   'servicenow-app/manifest.json:21:26 oauth-integration-key-shared',
   // Optional approval variables without a defaultValue: the form has nothing to fall back on.
   'servicenow-c0/manifest.json:38:11 form-variable-optional-no-default',
+  // The same two-brace insertions of free text (flag name, custom property values, member name) in
+  // its creation request body.
+  'servicenow-c0/manifest.json:83:491 json-body-unsafe-insertion',
+  'servicenow-c0/manifest.json:83:514 json-body-unsafe-insertion',
+  'servicenow-c0/manifest.json:83:668 json-body-unsafe-insertion',
+  'servicenow-c0/manifest.json:83:887 json-body-unsafe-insertion',
   // memberListRequest url "{environment.host}}/api/...": a lost "{", so the host is never substituted.
   'servicenow-c0/manifest.json:154:36 template-stray-braces',
   'servicenow-normal/manifest.json:19:26 oauth-integration-key-shared',

@@ -21,11 +21,19 @@ const EXPECTED: Record<string, { diagnostic: string; why: string }[]> = {
       why: 'The url is https://{{username}}:{{apiKey}}@metrics-api.librato.com/...: the secret API key travels in the URL userinfo, which proxies and logs record.',
     },
   ],
+  'custom-approvals-oauth': ['{{details.plainText}}', '{{project.name}}', '{{project.environment.name}}', '{{flag.name}}', '{{approvalDescription}}'].map((insertion) => ({
+    diagnostic: `json-body-unsafe-insertion: ${insertion}`,
+    why: 'Its approval creation body writes free text inside JSON strings with two braces. LaunchDarkly\'s values are JSON-escaped, so a quote in a name becomes \\" and then, HTML-escaped, \\&quot;: not JSON. Its sibling custom-approvals writes the same fields with three braces.',
+  })),
   'servicenow-c0': [
     {
       diagnostic: 'template-stray-braces: }}',
       why: 'memberListRequest url is "{environment.host}}/api/now/...": one `{` is missing, so `}}` closes nothing and the host is never substituted (the URL check stays silent: it is the same typo).',
     },
+    ...['{{flag.name}}', '{{customProperties.servicenowAppId.values.[0]}}', '{{member.displayName}}', '{{customProperties.servicenowAppId.values.[0]}}'].map((insertion) => ({
+      diagnostic: `json-body-unsafe-insertion: ${insertion}`,
+      why: 'The same two-brace insertion of free text (a flag name, a custom property value, a member name) in its creation request body.',
+    })),
   ],
   vercel: [
     {

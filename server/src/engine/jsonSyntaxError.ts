@@ -12,14 +12,36 @@ export function parseStrictJson(text: string): { ok: true; value: unknown } | { 
   }
 }
 
-/** "expected a comma or closing brace at line 3, column 5", for a text that JSON.parse refused. */
+/** "comma expected at line 3, column 5", for a text that JSON.parse refused. */
 export function jsonSyntaxReason(text: string): string {
+  const error = firstJsonError(text);
+  if (!error) return 'it is not strict JSON';
+  const { line, column } = lineAndColumn(text, error.offset);
+  return `${error.what} at line ${line}, column ${column}`;
+}
+
+/** Where strict JSON parsing of `text` first fails, and what it found there; undefined when it does not. */
+export function firstJsonError(text: string): { offset: number; what: string } | undefined {
   const errors: ParseError[] = [];
   parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
-  if (!first) return 'it is not strict JSON';
-  const { line, column } = lineAndColumn(text, first.offset);
-  return `${describeCode(printParseErrorCode(first.error))} at line ${line}, column ${column}`;
+  if (!first) return undefined;
+  // The parser reports a bad string from its opening quote: find the character that breaks it (a raw
+  // line break or tab, the usual way a body breaks; an escape JSON does not have) and name it.
+  const end = Math.min(text.length, first.offset + first.length + 1);
+  for (let i = first.offset + 1; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20) {
+      return { offset: i, what: `a raw control character (U+${code.toString(16).padStart(4, '0').toUpperCase()}) inside a string; JSON wants it escaped, e.g. \\n` };
+    }
+    if (text[i] !== '\\') continue;
+    const escape = text[i + 1] ?? '';
+    if (escape === 'u' ? !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) : !'"\\/bfnrt'.includes(escape)) {
+      return { offset: i, what: `an escape JSON does not have (\\${escape})` };
+    }
+    i++;
+  }
+  return { offset: first.offset, what: describeCode(printParseErrorCode(first.error)) };
 }
 
 function describeCode(code: string): string {

@@ -1,5 +1,5 @@
-// The one platform class the engine uses beyond ECMAScript: the WHATWG URL, which Node, browsers and
-// web workers all provide. Declared here (not from Node's or the DOM's types) so that the engine's
+// What the engine uses beyond ECMAScript: the WHATWG URL and structuredClone, which Node, browsers
+// and web workers all provide. Declared here (not from Node's or the DOM's types) so that the engine's
 // type-check admits nothing else of either platform.
 declare class URL {
   constructor(url: string, base?: string);
@@ -12,3 +12,5 @@ declare class URL {
   readonly hash: string;
   readonly origin: string;
 }
+
+declare function structuredClone<T>(value: T): T;

@@ -2,11 +2,12 @@
 import { baseCodes } from './codes';
 import { ruleCodes } from '../rules/codes';
 import { templateCodes } from '../templates/codes';
+import { bodyCodes } from '../bodies/codes';
 
 export { SOURCE } from './codes';
 export type { CodeInfo } from './codes';
 
-export const allCodes = { ...baseCodes, ...templateCodes, ...ruleCodes };
+export const allCodes = { ...baseCodes, ...templateCodes, ...bodyCodes, ...ruleCodes };
 
 export type DiagnosticCode = keyof typeof allCodes;
 

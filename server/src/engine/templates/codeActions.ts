@@ -7,6 +7,7 @@ import { nodeAt, offsetAt, rangeOf, type ManifestDocument } from '../manifestDoc
 import type { UnknownNameData } from './diagnostics';
 import { declaredVariables } from './locate';
 import { jsonStringContent } from '../jsonStringMap';
+import type { TripleStashData } from '../bodies/jsonBodies';
 
 export function templateCodeActions(doc: ManifestDocument, _range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -29,6 +30,10 @@ export function templateCodeActions(doc: ManifestDocument, _range: Range, diagno
         actions.push({ title: `Add form variable \`${data.name}\``, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(edits) });
       }
     }
+    if ((diagnostic.data as Partial<TripleStashData> | undefined)?.tripleStash) {
+      const fix = tripleStashEdit(doc, diagnostic.range);
+      if (fix) actions.push({ title: 'Insert the value as it is: `{{{…}}}`', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit([fix]) });
+    }
     if (diagnostic.code === 'template-unused-variable') {
       const offset = offsetAt(doc, diagnostic.range.start);
       const variable = declaredVariables(doc).find((v) => v.keyNode.offset === offset || v.keyNode.offset + 1 === offset);
@@ -43,6 +48,13 @@ export function templateCodeActions(doc: ManifestDocument, _range: Range, diagno
     }
   }
   return actions;
+}
+
+/** `{{x}}` → `{{{x}}}`, only for a plain double-stash (no `~`, `&` or third brace already). */
+function tripleStashEdit(doc: ManifestDocument, range: Range): TextEdit | undefined {
+  const text = doc.text.getText(range);
+  if (!/^\{\{[^{~&!#/^>][\s\S]*[^~}]\}\}$/.test(text)) return undefined;
+  return { range, newText: `{${text}}` };
 }
 
 interface Style {

@@ -16,6 +16,7 @@ import { FEATURE_STORE_KEY } from './scopes';
 import type { TemplateCode } from './codes';
 import { excerpt } from '../excerpt';
 import { append } from '../append';
+import { jsonBodyDiagnostics } from '../bodies/jsonBodies';
 
 /** What the quick fixes need, carried in `diagnostic.data`. */
 export interface UnknownNameData {
@@ -34,6 +35,7 @@ export function templateDiagnostics(doc: ManifestDocument): Diagnostic[] {
   for (const site of sites) append(diagnostics, siteDiagnostics(doc, site));
   append(diagnostics, unusedFeatureStoreVariables(doc, sites));
   append(diagnostics, keyReferenceDiagnostics(doc));
+  append(diagnostics, jsonBodyDiagnostics(doc));
   return diagnostics;
 }
 

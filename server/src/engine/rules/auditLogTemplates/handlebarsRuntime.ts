@@ -18,7 +18,8 @@ function formatWithOffset(milliseconds: unknown, offsetSeconds: unknown, format:
   return format === 'simple' ? `${day} ${time}` : `${day}T${time}Z`;
 }
 
-function createRuntime(): typeof Handlebars {
+/** A fresh Handlebars environment with LaunchDarkly's helpers (as the framework's tests register them). */
+export function createLaunchDarklyRuntime(): typeof Handlebars {
   const runtime = Handlebars.create();
   const equal = function (this: unknown, left: unknown, right: unknown, options: Options) {
     return left === right ? options.fn(this) : options.inverse(this);
@@ -44,7 +45,7 @@ const MAX_COMPILED = 256;
 
 /** Compiles and renders `source` in strict mode (a missing field throws, as in LaunchDarkly's CI). */
 export function renderStrict(source: string, context: unknown): string {
-  runtime ??= createRuntime();
+  runtime ??= createLaunchDarklyRuntime();
   let template = compiled.get(source);
   if (!template) {
     template = runtime.compile(source, { strict: true });
