@@ -36,12 +36,12 @@ test('a JSON body that renders to JSON, with values in three braces, has no prob
   assert.deepEqual(bodyProblems(approvalWith('{"id": "{{approvalId}}", "title": "{{{title.plainText}}}", "by": "{{{member.email}}}"}')), []);
 });
 
-test('a trailing comma is put on the comma, in the manifest', () => {
+test('a trailing comma is named and put on the closing bracket, in the manifest', () => {
   const [problem, ...rest] = bodyProblems(approvalWith('{"id": "{{approvalId}}", "tags": ["a",]}'));
   assert.deepEqual(rest, []);
   assert.equal(problem?.code, 'json-body-invalid');
   assert.equal(problem?.text, ']');
-  assert.match(String(problem!.message), /value expected/);
+  assert.match(String(problem!.message), /a comma before the closing `\]` \(JSON allows no trailing comma\)/);
 });
 
 test('a raw line break inside a body string (a `\\n` in the manifest) is put on the escape', () => {

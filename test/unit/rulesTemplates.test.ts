@@ -35,7 +35,7 @@ describe('rules: auditLogEventsHook templates', () => {
     assert.deepEqual(ruleDiagnostics(docOf(correctManifest()), withTemplate('templates/default.txt.hbs', '{{formVariables.apiKey}} {{formVariables.oauth.baseURI}} {{oauth.accessToken}}')), []);
   });
   test('LaunchDarkly helpers are available', () => {
-    const source = '{{#equal kind "flag"}}{{queryEncode name}} {{pathEncode key}} {{basicAuthHeaderValue "a" "b"}} {{formatWithOffset timestamp.milliseconds 3600 "simple"}}{{else}}other{{/equal}}';
+    const source = '{{#equalWithElse kind "flag"}}{{queryEncode name}} {{pathEncode key}} {{basicAuthHeaderValue "a" "b"}} {{formatWithOffset timestamp.milliseconds 3600 "simple"}}{{else}}other{{/equalWithElse}}';
     assert.deepEqual(ruleDiagnostics(docOf(correctManifest()), withTemplate('templates/default.txt.hbs', source)), []);
     assert.equal(renderStrict(source, sampleEventFor('flag')), 'New%20checkout%20flow new-checkout-flow Basic YTpi 2024-06-10 17:00:00');
     assert.equal(renderStrict(source, sampleEventFor('validation')), 'other');

@@ -28,7 +28,7 @@ export function firstJsonError(text: string): { offset: number; what: string } |
   if (!first) return undefined;
   // The parser reports a bad string from its opening quote: find the character that breaks it (a raw
   // line break or tab, the usual way a body breaks; an escape JSON does not have) and name it.
-  const end = Math.min(text.length, first.offset + first.length + 1);
+  const end = text[first.offset] === '"' ? Math.min(text.length, first.offset + first.length + 1) : first.offset;
   for (let i = first.offset + 1; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x20) {
@@ -41,6 +41,11 @@ export function firstJsonError(text: string): { offset: number; what: string } |
     }
     i++;
   }
+  // `[1, 2,]` and `{"a": 1,}`: name the trailing comma, the usual mistake, rather than what the parser expected.
+  const closing = text[first.offset];
+  if ((closing === '}' || closing === ']') && /,\s*$/.test(text.slice(Math.max(0, first.offset - 200), first.offset))) {
+    return { offset: first.offset, what: `a comma before the closing \`${closing}\` (JSON allows no trailing comma)` };
+  }
   return { offset: first.offset, what: describeCode(printParseErrorCode(first.error)) };
 }
 
@@ -49,7 +54,8 @@ function describeCode(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+/** 1-based line and column of a text offset (line feeds end lines). */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {

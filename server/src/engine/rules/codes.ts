@@ -36,6 +36,14 @@ export const ruleCodes = {
   // Files beside the manifest.
   'icon-missing': { severity: DiagnosticSeverity.Error, summary: 'An icon file named in "icons" does not exist beside the manifest.' },
   'icon-not-svg': { severity: DiagnosticSeverity.Error, summary: 'An icon file that is not an SVG image.' },
+  'template-file-problem': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A template file of a capability other than auditLogEventsHook (eventsHook, flagImport) that cannot be read or does not parse.',
+  },
+  'template-file-invalid-json': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A `.json` / `.json.hbs` template file of such a capability that does not render JSON (with the line and column in the file).',
+  },
   'audit-template-missing': {
     severity: DiagnosticSeverity.Error,
     summary: 'An auditLogEventsHook template file that does not exist beside the manifest.',

@@ -4,6 +4,7 @@ import type { ManifestDocument } from '../manifestDocument';
 import { parserErrorKeyDiagnostics } from '../pointers/errorKey';
 import { pointerDiagnostics } from '../pointers/pointerDiagnostics';
 import { auditLogTemplateDiagnostics } from './auditLogTemplates/templateFiles';
+import { capabilityTemplateFileDiagnostics } from './capabilityTemplateFiles';
 import { duplicateFormVariableKeyDiagnostics } from './duplicateFormVariableKeys';
 import { endpointDiagnostics } from './endpointRules';
 import type { RuleEnvironment } from './environment';
@@ -28,5 +29,6 @@ export function ruleDiagnostics(doc: ManifestDocument, env: RuleEnvironment): Di
     ...syncedSegmentPathDiagnostics(doc),
     ...endpointDiagnostics(doc),
     ...auditLogTemplateDiagnostics(doc, env),
+    ...capabilityTemplateFileDiagnostics(doc, env),
   ];
 }

@@ -4,7 +4,7 @@ import type { JSONPath, Node } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { SOURCE } from '../diagnostics/codes';
 import { nodeAt, offsetAt, rangeOf, type ManifestDocument } from '../manifestDocument';
-import type { UnknownNameData } from './diagnostics';
+import type { EqualElseData, UnknownNameData } from './diagnostics';
 import { declaredVariables } from './locate';
 import { jsonStringContent } from '../jsonStringMap';
 import type { TripleStashData } from '../bodies/jsonBodies';
@@ -29,6 +29,16 @@ export function templateCodeActions(doc: ManifestDocument, _range: Range, diagno
       if (edits) {
         actions.push({ title: `Add form variable \`${data.name}\``, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(edits) });
       }
+    }
+    const renames = (diagnostic.data as Partial<EqualElseData> | undefined)?.equalRenames;
+    if (diagnostic.code === 'template-equal-else' && renames?.length) {
+      actions.push({
+        title: 'Use `equalWithElse`',
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        edit: edit(renames.map((range) => ({ range, newText: 'equalWithElse' }))),
+      });
     }
     if ((diagnostic.data as Partial<TripleStashData> | undefined)?.tripleStash) {
       const fix = tripleStashEdit(doc, diagnostic.range);

@@ -20,6 +20,14 @@ export const templateCodes = {
   },
   'template-unknown-helper': { severity: DiagnosticSeverity.Error, summary: 'A call to a helper LaunchDarkly does not provide.' },
   'template-helper-arity': { severity: DiagnosticSeverity.Error, summary: 'A helper called with the wrong number of arguments.' },
+  'template-go-unsupported': {
+    severity: DiagnosticSeverity.Error,
+    summary: "A construct Handlebars.js accepts and LaunchDarkly's Go renderer does not: partials, partial blocks, inline partials, decorators, raw blocks, `@partial-block`, `@level`, a line break in a string literal.",
+  },
+  'template-equal-else': {
+    severity: DiagnosticSeverity.Warning,
+    summary: "`{{#equal}}…{{else}}…{{/equal}}`: LaunchDarkly's `equal` has no else, so that part never renders. Quick fix: `equalWithElse`.",
+  },
   'template-unused-variable': {
     severity: DiagnosticSeverity.Warning,
     summary: 'A featureStore form variable that no template of the capability uses.',

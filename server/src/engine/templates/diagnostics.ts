@@ -1,7 +1,7 @@
 // All template diagnostics: syntax, references and scopes, helpers, unused featureStore variables,
 // secrets in URLs, rendered URLs, and the form variable keys named by hmacSignature and dependsOn.
 import type { Node } from 'jsonc-parser';
-import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
 import { nodeRange, rangeOf, type ManifestDocument } from '../manifestDocument';
 import { NameIndex } from '../nearestName';
@@ -12,6 +12,7 @@ import { keyReferences } from './keyReferences';
 import type { Span } from './parseTemplate';
 import { isJsonField, isUrlField } from './templatedStrings';
 import { checkRenderedUrl } from './urlCheck';
+import { goRendererProblems } from './goRenderer';
 import { FEATURE_STORE_KEY } from './scopes';
 import type { TemplateCode } from './codes';
 import { excerpt } from '../excerpt';
@@ -24,6 +25,11 @@ export interface UnknownNameData {
   readonly suggestion?: string;
   /** JSON path of the `formVariables` array where the name could be declared. */
   readonly declareIn?: (string | number)[];
+}
+
+/** What the `equal` → `equalWithElse` fix needs: the ranges of both `equal`s of the block. */
+export interface EqualElseData {
+  readonly equalRenames: readonly Range[];
 }
 
 /** The helpers' names, indexed once for every unknown helper of every document. */
@@ -91,7 +97,11 @@ function siteDiagnostics(doc: ManifestDocument, site: TemplateSite): Diagnostic[
         break;
     }
   }
+  const goProblems = goRendererProblems(site.decoded.value, site.parsed.lines);
+  // `{{#*inline}}` and `{{*decorator}}` are what the Go renderer check says, not unknown helpers.
+  const goReported = new Set(goProblems.map((p) => p.span.start));
   for (const call of model.helperCalls) {
+    if (goReported.has(call.span.start)) continue;
     const helper = helpers.get(call.name);
     if (!helper) {
       const suggestion = helperNames.nearest(call.name);
@@ -101,6 +111,13 @@ function siteDiagnostics(doc: ManifestDocument, site: TemplateSite): Diagnostic[
       const expected = helper.minArgs === helper.maxArgs ? `${helper.minArgs}` : `${helper.minArgs} to ${helper.maxArgs}`;
       at('template-helper-arity', call.nameSpan, `\`${call.name}\` takes ${expected} argument${helper.maxArgs === 1 ? '' : 's'}, not ${call.argumentCount}.`);
     }
+  }
+  for (const problem of goProblems) {
+    const renames = problem.renames?.map((span) => {
+      const { start, end } = siteSpan(site, span);
+      return rangeOf(doc, start, end - start);
+    });
+    at(problem.code, problem.span, problem.message, renames ? ({ equalRenames: renames } satisfies EqualElseData) : undefined);
   }
   if (!strayBraces && (site.string.field === 'url' || site.string.field === 'urlTemplate')) {
     const problem = checkRenderedUrl(site);

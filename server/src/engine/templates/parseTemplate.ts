@@ -93,7 +93,7 @@ export function blockNestingBeyond(text: string, limit: number): number | undefi
   return undefined;
 }
 
-interface LexedToken {
+export interface LexedToken {
   readonly name: string;
   readonly text: string;
   readonly span: Span;

@@ -10,6 +10,8 @@ import { propertiesOf, valueAt } from '../../jsonTree';
 import { renderStrict } from './handlebarsRuntime';
 import { parseStrictJson } from '../../jsonSyntaxError';
 import { excerpt } from '../../excerpt';
+import { append } from '../../append';
+import { templateFileGoDiagnostics } from '../templateFileGoProblems';
 import { blockNestingBeyond, MAX_BLOCK_DEPTH } from '../../templates/parseTemplate';
 import { sampleEventFor, type TemplateKind } from './sampleEvents';
 import { isJsonTemplate, sampleFormValues, templateContext } from './templateContext';
@@ -40,6 +42,9 @@ export function auditLogTemplateDiagnostics(doc: ManifestDocument, env: RuleEnvi
     formValues ??= sampleFormValues(doc.root);
     const diagnostic = checkTemplate(doc, env, reference, path, formValues);
     if (diagnostic) diagnostics.push(diagnostic);
+    // Reads are cached per snapshot: this is the same text checkTemplate rendered.
+    const read = env.read(path);
+    if (read.kind === 'text') append(diagnostics, templateFileGoDiagnostics(read.text, `The ${reference.kind} template "${excerpt(reference.relativePath)}"`, nodeRange(doc, reference.node)));
   }
   return diagnostics;
 }
