@@ -52,6 +52,8 @@ const knownWarnings: readonly string[] = [
   'servicenow-normal/manifest.json:52:11 form-variable-optional-no-default',
   // Its flagImport template templates/flagList.json.hbs ends an object with a comma: not JSON.
   'split/manifest.json:78:26 template-file-invalid-json',
+  // Its only policy statement denies (proj/*:env/*:flag/*): a policy of denials selects no events.
+  'terraform-cloud/manifest.json:63:7 policy-deny-only',
   // featureStore variable "teamId" is optional without a defaultValue.
   'vercel/manifest.json:35:11 form-variable-optional-no-default',
   // featureStore variable "configurationId" is asked for, but no template of the capability uses it.

@@ -33,6 +33,7 @@ import { resolveSchemaContext, type SchemaContext, type SchemaSetting } from './
 import { hostEnvironment, integrationsFolderOf, oauthKeyTable, type OauthKeyTable, type RuleEnvironment } from './rules/environment';
 import { baseName } from './uris';
 import { completion } from './completion';
+import { policyCompletion } from './policies/policyCompletion';
 import { hover } from './hover';
 import { formatDocument } from './formatting';
 import { foldingRanges } from './folding';
@@ -133,10 +134,10 @@ export class LanguageService {
     return { origin: schema.origin.kind, uri: schema.origin.kind === 'bundled' ? undefined : schema.origin.uri, fallbackReason: schema.fallbackReason };
   }
 
-  /** Pointer completion inside parser pointers, template completion inside `{{`, else the schema's. */
+  /** Pointer completion inside parser pointers, template completion inside `{{`, policy actions and resources, else the schema's. */
   completion(doc: ManifestDocument, position: Position, settings: DocumentSettings = DEFAULT_SETTINGS): CompletionList {
     const context = this.contextOf(doc.uri, settings.schema);
-    const special = pointerCompletion(doc, position, context.environment) ?? templateCompletion(doc, position);
+    const special = pointerCompletion(doc, position, context.environment) ?? templateCompletion(doc, position) ?? policyCompletion(doc, position);
     if (special) return { isIncomplete: false, items: special };
     return completion(doc, position, context.schema.schema);
   }

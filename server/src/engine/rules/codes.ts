@@ -36,6 +36,23 @@ export const ruleCodes = {
   // Files beside the manifest.
   'icon-missing': { severity: DiagnosticSeverity.Error, summary: 'An icon file named in "icons" does not exist beside the manifest.' },
   'icon-not-svg': { severity: DiagnosticSeverity.Error, summary: 'An icon file that is not an SVG image.' },
+  // Policies (defaultPolicy).
+  'policy-statement-invalid': {
+    severity: DiagnosticSeverity.Error,
+    summary: 'A policy statement without an effect, or without (or with both) resources/notResources or actions/notActions.',
+  },
+  'policy-invalid-resource': {
+    severity: DiagnosticSeverity.Error,
+    summary: 'A resource specifier that is not `type/name;tags` scoped with `:`, names an unknown type, or puts a type where it cannot be (`flag` goes under `proj/*:env/*`).',
+  },
+  'policy-unknown-action': {
+    severity: DiagnosticSeverity.Warning,
+    summary: "An action that is not in LaunchDarkly's list for the statement's resource type (flags, segments), with did-you-mean.",
+  },
+  'policy-deny-only': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A policy made only of deny statements: it selects nothing.',
+  },
   'template-file-problem': {
     severity: DiagnosticSeverity.Warning,
     summary: 'A template file of a capability other than auditLogEventsHook (eventsHook, flagImport) that cannot be read or does not parse.',

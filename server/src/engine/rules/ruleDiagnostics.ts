@@ -5,6 +5,7 @@ import { parserErrorKeyDiagnostics } from '../pointers/errorKey';
 import { pointerDiagnostics } from '../pointers/pointerDiagnostics';
 import { auditLogTemplateDiagnostics } from './auditLogTemplates/templateFiles';
 import { capabilityTemplateFileDiagnostics } from './capabilityTemplateFiles';
+import { policyDiagnostics } from '../policies/policyDiagnostics';
 import { duplicateFormVariableKeyDiagnostics } from './duplicateFormVariableKeys';
 import { endpointDiagnostics } from './endpointRules';
 import type { RuleEnvironment } from './environment';
@@ -30,5 +31,6 @@ export function ruleDiagnostics(doc: ManifestDocument, env: RuleEnvironment): Di
     ...endpointDiagnostics(doc),
     ...auditLogTemplateDiagnostics(doc, env),
     ...capabilityTemplateFileDiagnostics(doc, env),
+    ...policyDiagnostics(doc),
   ];
 }
