@@ -30,6 +30,8 @@ const EXPECTED_WARNINGS: ReadonlyArray<[integration: string, code: string, about
   // Split's flagImport template templates/flagList.json.hbs ends an object with a comma (the facts
   // file's known bug): not JSON.
   ['split', 'template-file-invalid-json', '"templates/flagList.json.hbs"'],
+  // tealium-synced-segments' arrayInclusion matcher also matches remove_member: removals become additions.
+  ['tealium-synced-segments', 'synced-segment-matcher-removal', 'remove_member'],
   // terraform-cloud's defaultPolicy has only a deny statement: it selects no events.
   ['terraform-cloud', 'policy-deny-only', 'Every statement of this policy denies'],
   // The featureStore's own `teamId` is optional without a default (the second rule the facts file says

@@ -36,6 +36,15 @@ export const ruleCodes = {
   // Files beside the manifest.
   'icon-missing': { severity: DiagnosticSeverity.Error, summary: 'An icon file named in "icons" does not exist beside the manifest.' },
   'icon-not-svg': { severity: DiagnosticSeverity.Error, summary: 'An icon file that is not an SVG image.' },
+  // Regular expressions LaunchDarkly runs.
+  'regex-not-portable': {
+    severity: DiagnosticSeverity.Error,
+    summary: 'A matcher or regexp field that Go\'s RE2 (LaunchDarkly) or JavaScript (the validation server) cannot compile: lookaround, back-references, inline flags.',
+  },
+  'synced-segment-matcher-removal': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'An arrayInclusion matcher (which means "add these members") that also matches a removal action such as remove_member.',
+  },
   // Policies (defaultPolicy).
   'policy-statement-invalid': {
     severity: DiagnosticSeverity.Error,

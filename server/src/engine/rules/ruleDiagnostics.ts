@@ -6,6 +6,7 @@ import { pointerDiagnostics } from '../pointers/pointerDiagnostics';
 import { auditLogTemplateDiagnostics } from './auditLogTemplates/templateFiles';
 import { capabilityTemplateFileDiagnostics } from './capabilityTemplateFiles';
 import { policyDiagnostics } from '../policies/policyDiagnostics';
+import { regexFieldDiagnostics } from './regexFields';
 import { duplicateFormVariableKeyDiagnostics } from './duplicateFormVariableKeys';
 import { endpointDiagnostics } from './endpointRules';
 import type { RuleEnvironment } from './environment';
@@ -32,5 +33,6 @@ export function ruleDiagnostics(doc: ManifestDocument, env: RuleEnvironment): Di
     ...auditLogTemplateDiagnostics(doc, env),
     ...capabilityTemplateFileDiagnostics(doc, env),
     ...policyDiagnostics(doc),
+    ...regexFieldDiagnostics(doc),
   ];
 }
