@@ -105,7 +105,7 @@ describe('what is shown is what is sent', () => {
     assert.ok(result.ok, JSON.stringify(result));
     const { real } = result.prepared.rendered;
     const { display } = result.prepared;
-    assert.equal(real.url, `http://127.0.0.1:9/v/${encodeURIComponent(token)}?t=${encodeURIComponent(token).replace(/%20/g, '+')}`);
+    assert.equal(real.url, `http://127.0.0.1:9/v/${encodeURI(token)}?t=${encodeURIComponent(token)}`);
     assert.equal(display.url, `http://127.0.0.1:9/v/${MASK}?t=${MASK}`);
     assert.deepEqual(display.headers.map((h) => h.value), [`Bearer ${MASK}`, 'my site/1', `Basic ${MASK}`]);
     // Unmasked with the values it stands for, the display is exactly what is sent.

@@ -113,13 +113,13 @@ describe('the request commands over LSP', () => {
     const shown = await prepare({ baseUrl: http.origin, siteId: 'my site/1' }, true);
     assert.equal(shown.id, undefined);
     assert.equal(shown.request, undefined);
-    assert.equal(shown.displayText, `GET ${http.origin}/validate/my%20site%2F1?region=eu\nAuthorization: Bearer ••••\nX-Site: my site/1`);
+    assert.equal(shown.displayText, `GET ${http.origin}/validate/my%20site/1?region=eu\nAuthorization: Bearer ••••\nX-Site: my site/1`);
     assert.match(shown.curl, /^# Set first \(secret, not written here\): API_TOKEN=\.\.\.\n/);
     assert.match(shown.curl, /--header "Authorization: Bearer \$\{API_TOKEN\}"/);
   });
 
   test('a test run: the real request goes to the client, the verdict and report come back masked', async () => {
-    http.route('/validate/my%20site%2F1', (req, res) => json(res, 200, { success: true, echoed: req.headers.authorization }));
+    http.route('/validate/my%20site/1', (req, res) => json(res, 200, { success: true, echoed: req.headers.authorization }));
     const prepared = await prepare(values(http.origin));
     assert.deepEqual(prepared.request!.headers[0], { name: 'Authorization', value: `Bearer ${TOKEN}` });
     assert.deepEqual(prepared.display.headers[0], { name: 'Authorization', value: 'Bearer ••••' });

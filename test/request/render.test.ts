@@ -18,7 +18,7 @@ function prepared(given: Record<string, string>, doc = storeDoc(), kind: 'valida
 describe('rendering a validation request', () => {
   test('encodes path and query values, fills defaults and sends secrets only in the real request', () => {
     const p = prepared(values(ORIGIN));
-    assert.equal(p.rendered.real.url, `${ORIGIN}/validate/my%20site%2F1?region=eu`);
+    assert.equal(p.rendered.real.url, `${ORIGIN}/validate/my%20site/1?region=eu`);
     assert.deepEqual(p.rendered.real.headers, [
       { name: 'Authorization', value: `Bearer ${TOKEN}` },
       { name: 'X-Site', value: 'my site/1' },
@@ -113,10 +113,18 @@ describe('helpers', () => {
     assert.equal(result.prepared.rendered.real.headers[0]!.value, '2024-01-02 03:09:06');
   });
 
-  test('queryEncode writes a space as + and pathEncode as %20', () => {
-    const result = render('{{queryEncode siteId}}|{{pathEncode siteId}}', [], { siteId: 'a b&c' });
+  test('queryEncode encodes as encodeURIComponent, pathEncode as encodeURI (the framework\'s helpers)', () => {
+    const result = render('{{queryEncode siteId}}|{{pathEncode siteId}}', [], { siteId: 'a b&c/d' });
     assert.ok(result.ok);
-    assert.equal(result.prepared.rendered.real.headers[0]!.value, 'a+b%26c|a%20b%26c');
+    assert.equal(result.prepared.rendered.real.headers[0]!.value, 'a%20b%26c%2Fd|a%20b&c/d');
+  });
+
+  test('formatWithOffset knows the units milliseconds, seconds, rfc3339 and simple', () => {
+    const when = { key: 'when', name: 'When', type: 'string', description: 'ms.' };
+    const at = String(Date.UTC(2024, 0, 2, 3, 4, 5));
+    const result = render("{{formatWithOffset when 1 'milliseconds'}} {{formatWithOffset when 1 'seconds'}} {{formatWithOffset when 1 'rfc3339'}}", [when], { when: at });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal(result.prepared.rendered.real.headers[0]!.value, `${Number(at) + 1000} ${(Number(at) + 1000) / 1000} 2024-01-02T03:04:06Z`);
   });
 });
 

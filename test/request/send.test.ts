@@ -36,12 +36,12 @@ describe('sending the validation request over HTTP', () => {
   });
 
   test('success: the server receives the rendered URL and headers', async () => {
-    server.route('/validate/my%20site%2F1', (_req, res) => json(res, 200, { success: true }));
+    server.route('/validate/my%20site/1', (_req, res) => json(res, 200, { success: true }));
     const r = await run(server.origin);
     assert.equal(r.reading.verdict.kind, 'success', r.reading.verdict.summary);
     const got = server.received.at(-1)!;
     assert.equal(got.method, 'GET');
-    assert.equal(got.url, '/validate/my%20site%2F1?region=eu');
+    assert.equal(got.url, '/validate/my%20site/1?region=eu');
     assert.equal(got.headers.authorization, `Bearer ${TOKEN}`);
     assert.equal(got.headers['x-site'], 'my site/1');
     assert.match(reportText(r, 'm.json'), /success \/success → true/);
@@ -49,7 +49,7 @@ describe('sending the validation request over HTTP', () => {
   });
 
   test('failure with errors: the messages at parser.errors are shown', async () => {
-    server.route('/bad/my%20site%2F1', (_req, res) => json(res, 200, { success: false, errors: ['token expired', { message: 'no such site' }] }));
+    server.route('/bad/my%20site/1', (_req, res) => json(res, 200, { success: false, errors: ['token expired', { message: 'no such site' }] }));
     const r = await run(server.origin, {}, 'validation', '/bad');
     assert.equal(r.reading.verdict.kind, 'failure');
     assert.deepEqual(r.reading.verdict.kind === 'failure' && r.reading.verdict.errors, ['token expired', 'no such site']);
@@ -57,21 +57,21 @@ describe('sending the validation request over HTTP', () => {
   });
 
   test('2xx with a success value that is not the boolean true fails and names the value', async () => {
-    server.route('/string/my%20site%2F1', (_req, res) => json(res, 201, { success: 'true' }));
+    server.route('/string/my%20site/1', (_req, res) => json(res, 201, { success: 'true' }));
     const r = await run(server.origin, {}, 'validation', '/string');
     assert.equal(r.reading.verdict.kind, 'failure');
     assert.match(r.reading.verdict.summary, /"true" \(a string, not the boolean true\)/);
   });
 
   test('a pointer that selects nothing has its own verdict', async () => {
-    server.route('/other/my%20site%2F1', (_req, res) => json(res, 200, { ok: true }));
+    server.route('/other/my%20site/1', (_req, res) => json(res, 200, { ok: true }));
     const r = await run(server.origin, {}, 'validation', '/other');
     assert.equal(r.reading.verdict.kind, 'pointer-missing');
     assert.match(r.reading.verdict.summary, /`parser.success` \(\/success\) selects nothing/);
   });
 
   test('a body that is not JSON', async () => {
-    server.route('/html/my%20site%2F1', (_req, res) => {
+    server.route('/html/my%20site/1', (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html>login</html>');
     });
@@ -81,14 +81,14 @@ describe('sending the validation request over HTTP', () => {
   });
 
   test('HTTP 500, with the errors of its JSON body', async () => {
-    server.route('/boom/my%20site%2F1', (_req, res) => json(res, 500, { success: false, errors: ['database down'] }));
+    server.route('/boom/my%20site/1', (_req, res) => json(res, 500, { success: false, errors: ['database down'] }));
     const r = await run(server.origin, {}, 'validation', '/boom');
     assert.equal(r.reading.verdict.kind, 'http-error');
     assert.match(r.reading.verdict.summary, /HTTP 500 Internal Server Error\. Errors: database down/);
   });
 
   test('time-out: a server that never answers', async () => {
-    server.route('/hang/my%20site%2F1', () => undefined);
+    server.route('/hang/my%20site/1', () => undefined);
     const started = Date.now();
     const r = await run(server.origin, { timeoutMs: 300 }, 'validation', '/hang');
     assert.equal(r.reading.verdict.kind, 'network-error');
@@ -98,7 +98,7 @@ describe('sending the validation request over HTTP', () => {
   });
 
   test('a body over the limit is cut there and said so', async () => {
-    server.route('/big/my%20site%2F1', (_req, res) => {
+    server.route('/big/my%20site/1', (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ success: true, padding: 'x'.repeat(2 * 1024 * 1024) }));
     });
@@ -109,21 +109,21 @@ describe('sending the validation request over HTTP', () => {
   });
 
   test('a redirect to the same origin is followed, with the headers', async () => {
-    server.route('/moved/my%20site%2F1', (_req, res) => {
-      res.writeHead(307, { location: '/validate/my%20site%2F1?region=eu&hop=1' });
+    server.route('/moved/my%20site/1', (_req, res) => {
+      res.writeHead(307, { location: '/validate/my%20site/1?region=eu&hop=1' });
       res.end();
     });
     const before = server.received.length;
     const r = await run(server.origin, {}, 'validation', '/moved');
     assert.equal(r.reading.verdict.kind, 'success', r.reading.verdict.summary);
     const hops = server.received.slice(before);
-    assert.deepEqual(hops.map((h) => h.url), ['/moved/my%20site%2F1?region=eu', '/validate/my%20site%2F1?region=eu&hop=1']);
+    assert.deepEqual(hops.map((h) => h.url), ['/moved/my%20site/1?region=eu', '/validate/my%20site/1?region=eu&hop=1']);
     assert.equal(hops[1]!.headers.authorization, `Bearer ${TOKEN}`);
   });
 
   test('a redirect to another origin is not followed and the other server receives nothing', async () => {
     other.route('/steal', (_req, res) => json(res, 200, { success: true }));
-    server.route('/away/my%20site%2F1', (_req, res) => {
+    server.route('/away/my%20site/1', (_req, res) => {
       res.writeHead(302, { location: `${other.origin}/steal` });
       res.end();
     });
@@ -143,7 +143,7 @@ describe('sending the validation request over HTTP', () => {
   });
 
   test('cancelling stops the exchange', async () => {
-    server.route('/slow/my%20site%2F1', () => undefined);
+    server.route('/slow/my%20site/1', () => undefined);
     const abort = new AbortController();
     const pending = run(server.origin, { signal: abort.signal }, 'validation', '/slow');
     // Cancel once the server has the request: that is when a user presses Cancel.
@@ -154,7 +154,7 @@ describe('sending the validation request over HTTP', () => {
   });
 
   test('a secret the service echoes back is masked in every report', async () => {
-    server.route('/echo/my%20site%2F1', (req, res) => json(res, 200, { success: true, youSent: req.headers.authorization, url: req.url }));
+    server.route('/echo/my%20site/1', (req, res) => json(res, 200, { success: true, youSent: req.headers.authorization, url: req.url }));
     const r = await run(server.origin, {}, 'validation', '/echo');
     assert.equal(r.reading.verdict.kind, 'success');
     assert.ok(r.outcome.kind === 'response' && r.outcome.response.body.toString().includes(TOKEN), 'the server did echo it');
@@ -181,7 +181,7 @@ describe('sending over HTTPS', () => {
   before(async () => {
     ca = makeTestCa();
     server = await startHttpsServer(ca);
-    server.route('/validate/my%20site%2F1', (_req, res) => json(res, 200, { success: true }));
+    server.route('/validate/my%20site/1', (_req, res) => json(res, 200, { success: true }));
   });
   after(() => server.close());
 

@@ -11,8 +11,20 @@ import { repoRoot } from '../support/manifests';
 /** The production client bundle measured 452,391 bytes (622,346 when it still parsed manifests). */
 const MAX_CLIENT_BYTES = 500_000;
 const FORBIDDEN = ['node_modules/handlebars', 'node_modules/ajv', 'node_modules/jsonc-parser', 'server/src/engine/'];
-/** The only server modules the client may bundle: the protocol, and the HTTP sending it does itself. */
-const SERVER_MODULES_ALLOWED = ['server/src/protocol.ts', 'server/src/request/send.ts'];
+/**
+ * The only server modules the client may bundle: the protocol, the HTTP sending it does itself, and
+ * LaunchDarkly's API client with what it needs (the call's rendering with marks, the masker, curl,
+ * `dependsOn` for the create prompts): none of them reaches the engine. They added 36 KB (488,204).
+ */
+const SERVER_MODULES_ALLOWED = [
+  'server/src/protocol.ts',
+  'server/src/request/send.ts',
+  'server/src/request/symbolic.ts',
+  'server/src/request/secretMasker.ts',
+  'server/src/request/curl.ts',
+  'server/src/request/shellWords.ts',
+  ...['apiClient', 'apiErrors', 'apiRequest', 'dependsOn', 'instances', 'jsonPatch', 'rateLimit', 'responses', 'routes'].map((name) => `server/src/launchdarkly/${name}.ts`),
+];
 
 interface Metafile {
   inputs: Record<string, unknown>;

@@ -7,6 +7,7 @@
 // on a secret's value (`{{#equal apiKey "…"}}`, `{{#if apiKey}}`) could show one request and send another.
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { edgeGridAuthorization, edgeGridTimestamp } from './edgeGrid';
+import { basicAuthHeaderValue, formatWithOffset, pathEncode, queryEncode } from '../engine/templates/helperFunctions';
 import { MASK, type Marks } from './symbolic';
 import { shellDoubleQuoted } from './shellWords';
 
@@ -59,13 +60,11 @@ export function renderHelpers(ctx: HelperContext, builtIns: Readonly<Record<stri
 
   return {
     ...guarded,
-    // One URL path segment: everything but unreserved characters is percent-encoded (so `/` too).
-    pathEncode: encode('pathEncoded', encodeURIComponent),
-    // A query string value. Like Go's url.QueryEscape, a space becomes `+`.
-    queryEncode: encode('queryEncoded', (s) => encodeURIComponent(s).replace(/%20/g, '+')),
+    pathEncode: encode('pathEncoded', pathEncode),
+    queryEncode: encode('queryEncoded', queryEncode),
     basicAuthHeaderValue(...args: Args) {
       const [user, password] = split(args).values.map(text);
-      const real = `Basic ${Buffer.from(`${marks.real(user)}:${marks.real(password)}`, 'utf8').toString('base64')}`;
+      const real = basicAuthHeaderValue(marks.real(user), marks.real(password));
       if (!marks.isMarked(user) && !marks.isMarked(password)) return real;
       const pair = `${user}:${password}`;
       return marks.mark({
@@ -87,14 +86,11 @@ export function renderHelpers(ctx: HelperContext, builtIns: Readonly<Record<stri
       if (typeof options.fn === 'function') return same ? options.fn(this) : values.length > 2 ? text(values[2]) : options.inverse(this);
       return same ? '' : text(values[2]);
     },
-    // The only format in real manifests is 'simple' (ServiceNow date fields): `YYYY-MM-DD HH:mm:ss` in UTC.
-    // Anything else renders ISO 8601.
     formatWithOffset(...args: Args) {
-      const [timestamp, offsetSeconds, format] = plain('formatWithOffset', args).values;
-      const date = new Date(Number(timestamp) + Number(offsetSeconds) * 1000);
-      if (Number.isNaN(date.getTime())) throw new Error(`formatWithOffset: ${text(timestamp)} is not a timestamp in milliseconds`);
-      const iso = date.toISOString();
-      return format === 'simple' ? iso.slice(0, 19).replace('T', ' ') : iso;
+      const [timestamp, offsetSeconds, unit] = plain('formatWithOffset', args).values;
+      const formatted = formatWithOffset(timestamp, offsetSeconds, unit);
+      if (formatted === undefined) throw new Error(`formatWithOffset: ${text(timestamp)} is not a timestamp in milliseconds`);
+      return formatted;
     },
     // Argument order from the Akamai manifest: method, path (a literal whose `{{name}}`s LaunchDarkly
     // substitutes), hostname, network, namespaceId, groupId, item key, clientSecret, clientToken, accessToken.

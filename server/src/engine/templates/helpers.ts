@@ -100,7 +100,7 @@ const catalogue: readonly HelperInfo[] = [
     minArgs: 1,
     maxArgs: 1,
     parameters: [value('value', 'Text to put in a URL path segment.')],
-    summary: 'Percent-encodes a value for use as one URL path segment.',
+    summary: 'Percent-encodes a value for a URL path, like JavaScript\'s `encodeURI` (the framework\'s emulation): spaces and quotes are encoded, `/`, `?`, `&` stay.',
     evidence: 'appdynamics url `{{pathEncode applicationID}}`',
   },
   {
@@ -110,7 +110,7 @@ const catalogue: readonly HelperInfo[] = [
     minArgs: 1,
     maxArgs: 1,
     parameters: [value('value', 'Text to put in a URL query string.')],
-    summary: 'Percent-encodes a value for use in a URL query string.',
+    summary: 'Percent-encodes a value for a URL query string, like `encodeURIComponent`: `/`, `&`, `=` and spaces are encoded.',
     evidence: 'appdynamics url, servicenow urlTemplate `{{queryEncode context.approvalId}}` (13 uses)',
   },
   {
@@ -134,7 +134,7 @@ const catalogue: readonly HelperInfo[] = [
       value('offsetSeconds', 'Seconds to add.'),
       value('format', "Output format, e.g. `'simple'`."),
     ],
-    summary: 'Formats a timestamp moved by an offset in seconds.',
+    summary: 'Formats a timestamp moved by an offset in seconds, as `milliseconds`, `seconds`, `rfc3339` or `simple` (`YYYY-MM-DD HH:MM:SS`, UTC).',
     evidence: "servicenow jsonBody `{{formatWithOffset timestamp.milliseconds 301 'simple'}}` (6 uses)",
   },
   {

@@ -1,22 +1,9 @@
 // A Handlebars environment of its own with the helpers LaunchDarkly registers for templates, so that
 // rendering here neither depends on nor changes the global Handlebars instance other modules use.
 import Handlebars from 'handlebars';
-import { base64Utf8 } from '../../base64';
+import { basicAuthHeaderValue, formatWithOffset, pathEncode, queryEncode } from '../../templates/helperFunctions';
 
 type Options = Handlebars.HelperOptions;
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** `timestamp` (ms) shifted by `offsetSeconds`, as 'simple' ("2024-06-10 17:00:00") or RFC 3339. */
-function formatWithOffset(milliseconds: unknown, offsetSeconds: unknown, format: unknown): string {
-  const date = new Date(Number(milliseconds) + Number(offsetSeconds) * 1000);
-  if (Number.isNaN(date.getTime())) return '';
-  const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-  const time = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
-  return format === 'simple' ? `${day} ${time}` : `${day}T${time}Z`;
-}
 
 /** A fresh Handlebars environment with LaunchDarkly's helpers (as the framework's tests register them). */
 export function createLaunchDarklyRuntime(): typeof Handlebars {
@@ -26,10 +13,10 @@ export function createLaunchDarklyRuntime(): typeof Handlebars {
   };
   runtime.registerHelper('equal', equal);
   runtime.registerHelper('equalWithElse', equal);
-  runtime.registerHelper('pathEncode', (value: unknown) => encodeURI(String(value)));
-  runtime.registerHelper('queryEncode', (value: unknown) => encodeURIComponent(String(value)));
-  runtime.registerHelper('basicAuthHeaderValue', (user: unknown, password: unknown) => `Basic ${base64Utf8(`${String(user)}:${String(password)}`)}`);
-  runtime.registerHelper('formatWithOffset', formatWithOffset);
+  runtime.registerHelper('pathEncode', (value: unknown) => pathEncode(String(value)));
+  runtime.registerHelper('queryEncode', (value: unknown) => queryEncode(String(value)));
+  runtime.registerHelper('basicAuthHeaderValue', (user: unknown, password: unknown) => basicAuthHeaderValue(String(user), String(password)));
+  runtime.registerHelper('formatWithOffset', (ms: unknown, offset: unknown, unit: unknown) => formatWithOffset(ms, offset, unit) ?? '');
   return runtime;
 }
 
