@@ -15,6 +15,7 @@ const suites = [
   { name: 'protocol', command: 'node', args: ['--test', '--test-reporter=spec', 'out/test/protocol/'], counts: nodeTestCounts },
   { name: 'cli', command: 'node', args: ['--test', '--test-reporter=spec', 'out/test/cli/'], counts: nodeTestCounts },
   { name: 'request', command: 'node', args: ['--test', '--test-reporter=spec', 'out/test/request/'], counts: nodeTestCounts },
+  { name: 'launchdarkly', command: 'node', args: ['--test', '--test-reporter=spec', 'out/test/launchdarkly/'], counts: nodeTestCounts },
   { name: 'e2e', command: 'bash', args: ['scripts/vscode-env/run-tests.sh'], counts: mochaCounts },
 ].filter((suite) => only.length === 0 || only.includes(suite.name));
 

@@ -14,7 +14,7 @@ const FORBIDDEN = ['node_modules/handlebars', 'node_modules/ajv', 'node_modules/
 /**
  * The only server modules the client may bundle: the protocol, the HTTP sending it does itself, and
  * LaunchDarkly's API client with what it needs (the call's rendering with marks, the masker, curl,
- * `dependsOn` for the create prompts): none of them reaches the engine. They added 36 KB (488,204).
+ * `dependsOn` for the create prompts): none of them reaches the engine. With them it measured 489,623.
  */
 const SERVER_MODULES_ALLOWED = [
   'server/src/protocol.ts',

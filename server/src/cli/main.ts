@@ -7,8 +7,10 @@ import { mainHelp } from './help';
 import type { CliIo } from './io';
 import { lintCommand } from './lintCommand';
 import { testRequestCommand } from '../request/cliCommand';
+import { renderCommand } from './render/renderCommand';
+import { configsCommand } from '../launchdarkly/cli/configsCommand';
 
-export const commands: readonly Command[] = [lintCommand, testRequestCommand];
+export const commands: readonly Command[] = [lintCommand, renderCommand, testRequestCommand, configsCommand];
 
 const helpOption: OptionSpec = { name: 'help', short: 'h' };
 const globalOptions: readonly OptionSpec[] = [helpOption, { name: 'version' }];

@@ -5,9 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, oneLine } from '../cli/cliError';
 import type { CliIo } from '../cli/io';
 import { parseManifest } from '../engine/manifestDocument';
-import { readBounded } from '../node/nodeHost';
+import { readCaFile, readText, readVarsFile } from '../cli/inputFiles';
 import { ownValue, setOwn } from '../engine/ownRecord';
-import { caProblem } from './send';
 import { parseTestRequestArgs, TEST_REQUEST_HELP, type TestRequestOptions } from './cliOptions';
 import { reportJson, reportText } from './report';
 import { requestSpec, type RequestSpec } from './requestSpec';
@@ -67,7 +66,7 @@ function gatherValues(spec: RequestSpec, options: TestRequestOptions, io: TestRe
   for (const key of options.vars.keys()) {
     if (!known.has(key)) throw new CliError(`--var ${key}: the ${spec.path.split('.').pop()} uses no variable '${key}' (it uses: ${[...known].join(', ')})`);
   }
-  const fromFile = options.varsFile === undefined ? new Map<string, string>() : readVarsFile(resolve(io.cwd, options.varsFile), options.varsFile);
+  const fromFile = options.varsFile === undefined ? new Map<string, string>() : readTextValues(resolve(io.cwd, options.varsFile), options.varsFile);
   const given: Record<string, string | undefined> = {};
   for (const key of known) {
     setOwn(given, key, options.vars.get(key) ?? ownValue(io.env, `LD_VAR_${key}`) ?? fromFile.get(key));
@@ -80,35 +79,14 @@ function gatherValues(spec: RequestSpec, options: TestRequestOptions, io: TestRe
   return given;
 }
 
-function readVarsFile(path: string, shown: string): Map<string, string> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readText(path, shown));
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`--vars-file ${shown} is not valid JSON`);
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new CliError(`--vars-file ${shown} must hold a JSON object of values`);
+/** --vars-file: values as text, each a string, number or boolean. */
+function readTextValues(path: string, shown: string): Map<string, string> {
   const values = new Map<string, string>();
-  for (const [key, value] of Object.entries(parsed)) {
+  for (const [key, value] of readVarsFile(path, shown)) {
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new CliError(`--vars-file ${shown}: '${key}' must be a string, number or boolean`);
     values.set(key, String(value));
   }
   return values;
-}
-
-/** A file the command was pointed at, bounded like every other read: a regular file of at most 8 MB. */
-function readText(path: string, shown: string): string {
-  const read = readBounded(path);
-  if (read.kind === 'text') return read.text;
-  throw new CliError(`cannot read ${shown}: ${read.kind === 'missing' ? 'no such file' : read.kind === 'unreadable' ? read.reason : 'it is outside the allowed folders'}`);
-}
-
-function readCaFile(path: string, shown: string): string {
-  const pem = readText(path, shown);
-  const problem = caProblem(pem);
-  if (problem) throw new CliError(`--ca-file ${shown} is not usable: ${problem}`);
-  return pem;
 }
 
 function refusedText(label: string, problems: readonly string[]): string {

@@ -13,6 +13,7 @@ const MARK = /\uE000(\d+)\uE001/g;
 /** Characters a template or a value may not hold: they would forge a mark. */
 export const RESERVED_CHARACTERS = /[\uE000\uE001]/;
 
+// The engine's SECRET_MASK, written again: this module is in the client bundle, which carries no engine code.
 export const MASK = '••••';
 
 /** What one mark stands for: the text sent, the text shown, and how a shell recomputes it. */
