@@ -7,6 +7,7 @@ import { LANGUAGE_ID, SchemaStatusNotification } from '../../server/src/protocol
 import { adoptIfManifest } from './manifestDetection';
 import { SchemaStatusItem } from './schemaStatus';
 import { registerRequestFeatures } from './request';
+import { registerLaunchDarklyFeatures } from './launchDarkly';
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ read
   let starting: Promise<LanguageClient> | undefined;
   const ensureStarted = (): Promise<LanguageClient> => (starting ??= startClient(context, status));
   context.subscriptions.push(...registerRequestFeatures(context, ensureStarted));
+  context.subscriptions.push(...registerLaunchDarklyFeatures(context, ensureStarted));
 
   const onDocument = async (opened: vscode.TextDocument) => {
     const document = await adoptIfManifest(opened);

@@ -14,6 +14,8 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 // Types only, erased from the bundles: the client carries no engine code.
 import type { RequestKind } from './engine/storeRequests';
 import type { NetworkErrorKind, Redirect } from './request/send';
+import type { StoreKind } from './launchdarkly/routes';
+import type { StoreVariable } from './launchdarkly/storeCapability';
 
 export const LANGUAGE_ID = 'launchdarkly-manifest';
 
@@ -191,3 +193,58 @@ export type JudgeResponseResult =
 
 /** Judges what the prepared request `id` got, the way LaunchDarkly reads it. */
 export const JudgeResponseRequest = new RequestType<JudgeResponseParams, JudgeResponseResult, void>('ldManifest/judgeResponse');
+
+// ---------------------------------------------------------------------------------------------------
+// LaunchDarkly store configurations (server/src/launchdarkly/). The client signs in, talks to
+// LaunchDarkly's API itself and keeps the token; the server says what the manifest's store capability
+// is and checks config values against its form variables, so the client never parses a manifest.
+
+/** Command ids, as contributed in package.json; the server's store code lenses name two of them. */
+export const LAUNCHDARKLY_COMMANDS = {
+  signIn: 'ldManifest.launchDarkly.signIn',
+  signOut: 'ldManifest.launchDarkly.signOut',
+  refresh: 'ldManifest.launchDarkly.refresh',
+  create: 'ldManifest.launchDarkly.create',
+  validate: 'ldManifest.launchDarkly.validate',
+  toggle: 'ldManifest.launchDarkly.toggle',
+  rename: 'ldManifest.launchDarkly.rename',
+  editValues: 'ldManifest.launchDarkly.editValues',
+  delete: 'ldManifest.launchDarkly.delete',
+  open: 'ldManifest.launchDarkly.open',
+  copyCurl: 'ldManifest.launchDarkly.copyCurl',
+} as const;
+
+/** The store configurations view's id, as contributed in package.json. */
+export const STORE_VIEW_ID = 'ldManifest.storeConfigurations';
+
+export interface StorePlanParams {
+  readonly uri: string;
+}
+
+export type StorePlanResult =
+  | {
+      readonly ok: true;
+      readonly kind: StoreKind;
+      /** The manifest's folder name. */
+      readonly integrationKey: string;
+      /** The form variables that make the config, in manifest order. */
+      readonly variables: readonly StoreVariable[];
+    }
+  | { readonly ok: false; readonly problem: string };
+
+/** The manifest's store capability: its kind, integration key and config variables. */
+export const StorePlanRequest = new RequestType<StorePlanParams, StorePlanResult, void>('ldManifest/storePlan');
+
+export interface StoreConfigParams {
+  readonly uri: string;
+  /** Values by variable key: text from prompts (lists for multiselects). */
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly mode: 'create' | 'update';
+  /** The saved config, for an update: what `dependsOn` is decided against. */
+  readonly current?: Readonly<Record<string, unknown>>;
+}
+
+export type StoreConfigResult = { readonly ok: true; readonly config: Readonly<Record<string, unknown>> } | { readonly ok: false; readonly problems: readonly string[] };
+
+/** Checks config values against the manifest's form variables; the config to send, or every problem. */
+export const StoreConfigRequest = new RequestType<StoreConfigParams, StoreConfigResult, void>('ldManifest/storeConfig');

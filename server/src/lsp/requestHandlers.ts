@@ -8,8 +8,11 @@ import {
   PrepareRequestRequest,
   RequestPlanRequest,
   RequestVariablesRequest,
+  StoreConfigRequest,
+  StorePlanRequest,
   type RequestKind,
 } from '../protocol';
+import { storeConfig, storePlan } from '../launchdarkly/editorRequests';
 import { PreparedRequests, declaredVariables, requestPlan } from '../request/editorRequests';
 
 const NOT_OPEN = 'the manifest is not open in the language server (open it as a LaunchDarkly Integration Manifest)';
@@ -48,6 +51,22 @@ export function registerRequestHandlers(connection: Connection, snapshotOf: (uri
     return guarded('read the form variables', fail, () => {
       const doc = documentOf(params);
       return typeof doc === 'string' ? fail(doc) : declaredVariables(doc);
+    });
+  });
+
+  connection.onRequest(StorePlanRequest, (params) => {
+    const fail = (problem: string) => ({ ok: false as const, problem });
+    return guarded('read the store capability', fail, () => {
+      const doc = documentOf(params);
+      return typeof doc === 'string' ? fail(doc) : storePlan(doc);
+    });
+  });
+
+  connection.onRequest(StoreConfigRequest, (params) => {
+    const fail = (problem: string) => ({ ok: false as const, problems: [problem] });
+    return guarded('check the config values', fail, () => {
+      const doc = documentOf(params);
+      return typeof doc === 'string' ? fail(doc) : storeConfig(doc, params);
     });
   });
 

@@ -27,6 +27,7 @@ import { createNodeHost, repositoryRootOf } from '../node/nodeHost';
 import { COMMANDS, SchemaStatusNotification, type SchemaStatusParams } from '../protocol';
 import { readSettings, type ServerSettings } from './settings';
 import { registerRequestHandlers } from './requestHandlers';
+import { storeLenses } from '../launchdarkly/storeLenses';
 
 /** How long typing must pause before a push client's changed document is checked again. */
 const CHANGE_DEBOUNCE_MS = 120;
@@ -345,8 +346,8 @@ connection.onRenameRequest(
 );
 connection.onCodeAction(handler('code actions', [], (doc, { range, context }) => service.codeActions(doc, range, context.diagnostics)));
 connection.onCodeLens(
-  handler('code lenses', [], (doc) =>
-    service.requestLenses(doc).flatMap(({ range, kind }) => {
+  handler('code lenses', [], (doc) => [
+    ...service.requestLenses(doc).flatMap(({ range, kind }) => {
       const args = [{ uri: doc.uri, kind }];
       const test = kind === 'validation' ? { title: 'Test validation request', command: COMMANDS.testValidation } : { title: 'Test feature store request', command: COMMANDS.testFeatureStore };
       return [
@@ -355,7 +356,8 @@ connection.onCodeLens(
         { range, command: { title: 'Copy as curl', command: COMMANDS.copyCurl, arguments: args } },
       ];
     }),
-  ),
+    ...storeLenses(doc),
+  ]),
 );
 connection.onDocumentLinks(handler('document links', [], (doc) => service.documentLinks(doc)));
 connection.languages.semanticTokens.on(handler('semantic tokens', { data: [] }, (doc) => service.semanticTokens(doc)));
