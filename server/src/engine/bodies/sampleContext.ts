@@ -11,6 +11,7 @@ import { jsonEscape } from '../rules/auditLogTemplates/templateContext';
 import type { FormVariable } from '../templates/formVariables';
 import type { TemplateReference } from '../templates/templateModel';
 import { setOwn } from '../ownRecord';
+import { SECRET_MASK } from '../secretMask';
 
 export type Flavour = 'ordinary' | 'hostile';
 
@@ -30,16 +31,16 @@ export interface ContextSource {
   readonly references: readonly TemplateReference[];
 }
 
-export function sampleContext(source: ContextSource, flavour: Flavour): Record<string, unknown> {
+export function sampleContext(source: ContextSource, flavour: Flavour, options: { readonly maskSecrets?: boolean } = {}): Record<string, unknown> {
   const fromLaunchDarkly: Record<string, unknown> = { ...structuredClone(sampleEventFor('flag')), ...EXTRAS };
   for (const reference of source.references) {
     if (!reference.relative && reference.parts.length > 0) ensurePath(fromLaunchDarkly, reference.parts);
   }
   const event = jsonEscape(flavour === 'hostile' ? makeHostile(fromLaunchDarkly) : fromLaunchDarkly) as Record<string, unknown>;
-  const values = formValues(source.topLevel);
+  const values = formValues(source.topLevel, options.maskSecrets);
   const context: Record<string, unknown> = { ...event, formVariables: values };
   for (const [key, value] of Object.entries(values)) setOwn(context, key, value);
-  for (const [root, variables] of source.groups) setOwn(context, root, formValues(variables));
+  for (const [root, variables] of source.groups) setOwn(context, root, formValues(variables, options.maskSecrets));
   return context;
 }
 
@@ -111,9 +112,9 @@ function makeHostile(value: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** A plausible value per form variable, by type: what an admin would have configured. */
-function formValues(variables: readonly FormVariable[]): Record<string, unknown> {
+function formValues(variables: readonly FormVariable[], maskSecrets = false): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const variable of variables) setOwn(values, variable.key, formValue(variable));
+  for (const variable of variables) setOwn(values, variable.key, maskSecrets && variable.isSecret ? SECRET_MASK : formValue(variable));
   return values;
 }
 

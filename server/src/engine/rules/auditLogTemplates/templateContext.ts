@@ -2,6 +2,7 @@
 // JSON-escaped for a .json template, so that quotes and newlines in it keep the output valid JSON)
 // and `formVariables` holding a plausible value for each top-level form variable.
 import { setOwn } from '../../ownRecord';
+import { SECRET_MASK } from '../../secretMask';
 import type { Node } from 'jsonc-parser';
 import { isTrue, itemsOf, stringAt, valueOf } from '../../jsonTree';
 
@@ -20,13 +21,13 @@ export function jsonEscape(value: unknown): unknown {
   return value;
 }
 
-/** A plausible value for each top-level form variable, by key, and `oauth`. */
-export function sampleFormValues(root: Node | undefined): Readonly<Record<string, unknown>> {
+/** A plausible value for each top-level form variable, by key (secrets masked when asked: a preview), and `oauth`. */
+export function sampleFormValues(root: Node | undefined, maskSecrets = false): Readonly<Record<string, unknown>> {
   const values: Record<string, unknown> = {};
   for (const variable of itemsOf(valueOf(root, 'formVariables'))) {
     const key = stringAt(variable, 'key');
     // Defined, not assigned: a variable may be called `__proto__`.
-    if (key !== undefined) setOwn(values, key, sampleValue(variable, key));
+    if (key !== undefined) setOwn(values, key, maskSecrets && isTrue(variable, 'isSecret') ? SECRET_MASK : sampleValue(variable, key));
   }
   // The CI puts `oauth` inside formVariables; LaunchDarkly's documentation has `oauth.*` at the top.
   values.oauth = isTrue(root, 'requiresOAuth') ? OAUTH : null;
