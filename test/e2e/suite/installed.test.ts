@@ -23,7 +23,7 @@ describe('the installed extension', () => {
   it('ships the bundles and the schema, and no node_modules or source maps', async () => {
     const extension = await activatedExtension();
     const root = extension.extensionPath;
-    for (const file of ['dist/client.js', 'dist/server.js', 'package.json', 'schemas/manifest.schema.json']) {
+    for (const file of ['dist/client.js', 'dist/server.js', 'package.json', 'schemas/manifest.schema.json', 'images/icon.png']) {
       assert.ok(fs.existsSync(path.join(root, file)), `${file} is missing from the package`);
     }
     assert.ok(!fs.existsSync(path.join(root, 'node_modules')), 'node_modules was packaged');
