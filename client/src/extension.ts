@@ -51,7 +51,9 @@ async function startClient(context: vscode.ExtensionContext, status: SchemaStatu
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
+    // Template files of an integration are documents too: their problems, completion, hover and
+    // definition come from the manifest that names them.
+    documentSelector: [{ language: LANGUAGE_ID }, { language: 'handlebars', pattern: '**/integrations/*/**/*.{hbs,handlebars}' }],
     // The server registers the file watching its rules need itself (for every client, not only VS Code).
     synchronize: { configurationSection: 'ldManifest' },
     // Pull diagnostics for every manifest open in a tab, not only the visible ones, and after each edit.

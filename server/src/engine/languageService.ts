@@ -28,11 +28,13 @@ import { lintInSteps } from './lint';
 import { runToEnd } from './steps';
 import { REQUEST_PROPERTY, type RequestKind } from './storeRequests';
 import { capDiagnostics, MAX_DIAGNOSTICS } from './diagnostics/capDiagnostics';
-import type { SeverityOverrides } from './diagnostics/severityConfig';
+import { applySeverity, type SeverityOverrides } from './diagnostics/severityConfig';
 import { resolveSchemaContext, type SchemaContext, type SchemaSetting } from './schema/schemaContext';
 import { hostEnvironment, integrationsFolderOf, oauthKeyTable, type OauthKeyTable, type RuleEnvironment } from './rules/environment';
 import { baseName } from './uris';
 import { completion } from './completion';
+import { isTemplateFileUri, templateFileContext, type TemplateFileContext } from './templateFiles/templateFileContext';
+import { templateFileCompletion, templateFileDefinition, templateFileDiagnostics, templateFileHover } from './templateFiles/templateFileFeatures';
 import { policyCompletion } from './policies/policyCompletion';
 import { hover } from './hover';
 import { formatDocument } from './formatting';
@@ -119,7 +121,10 @@ export class LanguageService {
     if (doc.analysis.has(key)) return doc.analysis.get(key) as Diagnostic[];
     let result: Diagnostic[];
     try {
-      result = capDiagnostics(yield* lintInSteps(doc, { schema: context.schema, environment: context.environment, severity: settings.severity }), max);
+      const found = isTemplateFileUri(doc.uri)
+        ? templateFileDiagnostics(doc.text, this.templateContextOf(doc.uri))
+        : yield* lintInSteps(doc, { schema: context.schema, environment: context.environment, severity: settings.severity });
+      result = capDiagnostics(settings.severity && isTemplateFileUri(doc.uri) ? applySeverity(found, settings.severity) : found, max);
     } catch (error) {
       // A bug must cost one document its analysis, not the server or the rest of a lint run.
       const reason = error instanceof Error ? error.message : String(error);
@@ -136,6 +141,7 @@ export class LanguageService {
 
   /** Pointer completion inside parser pointers, template completion inside `{{`, policy actions and resources, else the schema's. */
   completion(doc: ManifestDocument, position: Position, settings: DocumentSettings = DEFAULT_SETTINGS): CompletionList {
+    if (isTemplateFileUri(doc.uri)) return { isIncomplete: false, items: templateFileCompletion(doc.text, position, this.templateContextOf(doc.uri)) };
     const context = this.contextOf(doc.uri, settings.schema);
     const special = pointerCompletion(doc, position, context.environment) ?? templateCompletion(doc, position) ?? policyCompletion(doc, position);
     if (special) return { isIncomplete: false, items: special };
@@ -144,23 +150,28 @@ export class LanguageService {
 
   /** The most specific hover wins: a pointer's value, a template variable, else the schema's text. */
   hover(doc: ManifestDocument, position: Position, settings: DocumentSettings = DEFAULT_SETTINGS): Hover | null {
+    if (isTemplateFileUri(doc.uri)) return templateFileHover(doc.text, position, this.templateContextOf(doc.uri));
     const context = this.contextOf(doc.uri, settings.schema);
     return pointerHover(doc, position, context.environment) ?? templateHover(doc, position) ?? hover(doc, position, context.schema.schema);
   }
 
   definition(doc: ManifestDocument, position: Position): Location[] {
+    if (isTemplateFileUri(doc.uri)) return templateFileDefinition(doc.text, position, this.templateContextOf(doc.uri));
     return templateDefinition(doc, position);
   }
 
   references(doc: ManifestDocument, position: Position, includeDeclaration: boolean): Location[] {
+    if (isTemplateFileUri(doc.uri)) return [];
     return templateReferences(doc, position, includeDeclaration);
   }
 
   highlights(doc: ManifestDocument, position: Position): DocumentHighlight[] {
+    if (isTemplateFileUri(doc.uri)) return [];
     return templateHighlights(doc, position);
   }
 
   prepareRename(doc: ManifestDocument, position: Position): { range: Range; placeholder: string } | { error: string } | undefined {
+    if (isTemplateFileUri(doc.uri)) return undefined;
     return prepareTemplateRename(doc, position);
   }
 
@@ -174,31 +185,38 @@ export class LanguageService {
   }
 
   documentLinks(doc: ManifestDocument): DocumentLink[] {
+    if (isTemplateFileUri(doc.uri)) return [];
     return ruleDocumentLinks(doc, this.contextOf(doc.uri, this.contexts.get(doc.uri)?.setting ?? 'auto').environment);
   }
 
   semanticTokens(doc: ManifestDocument): { data: number[] } {
+    if (isTemplateFileUri(doc.uri)) return { data: [] };
     return templateSemanticTokens(doc);
   }
 
   format(doc: ManifestDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+    if (isTemplateFileUri(doc.uri)) return [];
     return formatDocument(doc, options, range);
   }
 
   foldingRanges(doc: ManifestDocument): FoldingRange[] {
+    if (isTemplateFileUri(doc.uri)) return [];
     return foldingRanges(doc);
   }
 
   selectionRanges(doc: ManifestDocument, positions: Position[]): SelectionRange[] {
+    if (isTemplateFileUri(doc.uri)) return [];
     return selectionRanges(doc, positions);
   }
 
   documentSymbols(doc: ManifestDocument): DocumentSymbol[] {
+    if (isTemplateFileUri(doc.uri)) return [];
     return documentSymbols(doc);
   }
 
   /** The featureStore requests that can be tested, each on the key of its property. */
   requestLenses(doc: ManifestDocument): RequestLens[] {
+    if (isTemplateFileUri(doc.uri)) return [];
     const lenses: RequestLens[] = [];
     for (const kind of ['validation', 'featureStore'] as const) {
       const value = nodeAt(doc, ['capabilities', 'featureStore', REQUEST_PROPERTY[kind]]);
@@ -206,6 +224,15 @@ export class LanguageService {
       if (key) lenses.push({ range: nodeRange(doc, key), kind });
     }
     return lenses;
+  }
+
+  /**
+   * What a template file opened on its own sees, from the manifest that names it. Read through the
+   * document's recording host: a change of that manifest re-checks the template.
+   */
+  private templateContextOf(uri: string): TemplateFileContext | undefined {
+    const { environment } = this.contextOf(uri, 'auto');
+    return templateFileContext({ readFile: (file) => environment.read(file), listFolders: () => undefined }, uri);
   }
 
   /**

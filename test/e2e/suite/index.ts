@@ -11,7 +11,7 @@ export const SCENARIOS: Record<string, string[]> = {
   'json-schemas': ['installed', 'noDuplicates'],
   restricted: ['restrictedMode', 'restrictedRequest'],
   request: ['installed', 'request'],
-  editing: ['installed', 'templates', 'pointers'],
+  editing: ['installed', 'templates', 'pointers', 'templateFiles'],
 };
 
 export async function run(): Promise<void> {

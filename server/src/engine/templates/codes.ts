@@ -28,6 +28,10 @@ export const templateCodes = {
     severity: DiagnosticSeverity.Warning,
     summary: "`{{#equal}}…{{else}}…{{/equal}}`: LaunchDarkly's `equal` has no else, so that part never renders. Quick fix: `equalWithElse`.",
   },
+  'template-file-unattached': {
+    severity: DiagnosticSeverity.Information,
+    summary: 'A template file opened on its own that no manifest.json in the folders above names: only its syntax is checked.',
+  },
   'template-unused-variable': {
     severity: DiagnosticSeverity.Warning,
     summary: 'A featureStore form variable that no template of the capability uses.',
