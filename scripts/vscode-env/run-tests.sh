@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
     *) SCENARIOS+=("$1"); shift ;;
   esac
 done
-[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(workspace json-schemas restricted request editing)
+[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(workspace json-schemas restricted request editing launchdarkly)
 
 log() { echo "[e2e] $*" >&2; }
 [ -f "$VSIX" ] || { log "no $VSIX: run 'npm run package' first"; exit 2; }

@@ -42,6 +42,8 @@ export function registerLaunchDarklyFeatures(context: vscode.ExtensionContext, l
       tree.refresh(args?.uri ? vscode.Uri.parse(args.uri) : undefined);
       // From the code lens: bring the view into sight (VS Code makes a focus command for every view).
       if (args?.uri) await vscode.commands.executeCommand(`${STORE_VIEW_ID}.focus`);
+      // What the view now shows (its nodes and tree items): the tests read it; VS Code ignores it.
+      return tree.shownNow();
     }),
     vscode.commands.registerCommand(IDS.create, guarded((args?: CreateArgs) => store.create(args))),
     vscode.commands.registerCommand(IDS.validate, guarded((node?: unknown) => store.validate(nodeOf(node)))),

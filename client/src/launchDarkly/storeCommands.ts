@@ -44,10 +44,14 @@ export class StoreCommands {
     return this.languageClient().then((c) => c.sendRequest(StoreConfigRequest, params));
   }
 
-  /** A client when trusted and signed in; otherwise says why (with a Sign In button) and is undefined. */
-  private async client(): Promise<{ client: LaunchDarklyClient; baseUri: string } | undefined> {
+  /**
+   * A client when trusted and signed in; otherwise says why (with a Sign In button) and is undefined.
+   * `secrets`: the secret config values the call is about, masked (besides the token) in what
+   * LaunchDarkly's error messages say, as the CLI does.
+   */
+  private async client(secrets: readonly string[] = []): Promise<{ client: LaunchDarklyClient; baseUri: string } | undefined> {
     if (!vscode.workspace.isTrusted) return this.fail(UNTRUSTED);
-    const session = await this.session.client({ onRateLimit: (wait) => void vscode.window.setStatusBarMessage(`LaunchDarkly is limiting the rate of calls: retrying in ${Math.ceil(wait.waitMs / 1000)} s`, wait.waitMs) });
+    const session = await this.session.client({ secrets, onRateLimit: (wait) => void vscode.window.setStatusBarMessage(`LaunchDarkly is limiting the rate of calls: retrying in ${Math.ceil(wait.waitMs / 1000)} s`, wait.waitMs) });
     if (typeof session !== 'string') return session;
     const choice = await vscode.window.showErrorMessage(session, 'Sign In');
     if (choice) await vscode.commands.executeCommand(LAUNCHDARKLY_COMMANDS.signIn);
@@ -69,7 +73,9 @@ export class StoreCommands {
     const checked = await this.check({ uri: manifest.toString(), values, mode: 'create' });
     if (!checked.ok) return this.fail(`Nothing was sent: ${checked.problems.join('; ')}`);
     const at = { kind: plan.kind, integrationKey: plan.integrationKey, ...placement };
-    const created = await session.client.createConfiguration(at, { config: checked.config, name: details.name, tags: details.tags, on: details.on }, secretKeysOf(plan));
+    const sender = await this.client(secretValuesIn(plan, checked.config));
+    if (!sender) return undefined;
+    const created = await sender.client.createConfiguration(at, { config: checked.config, name: details.name, tags: details.tags, on: details.on }, secretKeysOf(plan));
     if (!created.ok) return this.fail(created.failure.message);
     this.tree.refresh(manifest);
     void vscode.window.showInformationMessage(`Created ${describeRef({ ...at, id: created.value.id })}.`);
@@ -79,7 +85,7 @@ export class StoreCommands {
   /** LaunchDarkly sends the manifest's validation request with the saved config; its answer goes to the output. */
   async validate(node?: ConfigurationNode): Promise<ValidationResult | undefined> {
     const target = node ?? (await this.pick('Validate which delivery configuration?', 'featureStore'));
-    const session = target && (await this.client());
+    const session = target && (await this.client(secretValuesOf(target)));
     if (!target || !session) return undefined;
     const ref = { ...refOf(target), kind: 'featureStore' as const };
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'LaunchDarkly is validating…' }, () => session.client.validateDeliveryConfiguration(ref));
@@ -137,7 +143,7 @@ export class StoreCommands {
     if (!target) return false;
     const subject = describeRef(refOf(target));
     const sure = confirmed ?? (await vscode.window.showWarningMessage(`Delete ${subject}?`, { modal: true, detail: 'LaunchDarkly stops using it at once. This cannot be undone.' }, 'Delete')) === 'Delete';
-    const session = sure && (await this.client());
+    const session = sure && (await this.client(secretValuesOf(target)));
     if (!session) return false;
     const deleted = await session.client.deleteConfiguration(refOf(target));
     if (!deleted.ok) return Boolean(this.fail(deleted.failure.message));
@@ -173,7 +179,7 @@ export class StoreCommands {
   }
 
   private async update(target: ConfigurationNode, change: ConfigurationChange): Promise<boolean> {
-    const session = await this.client();
+    const session = await this.client([...secretValuesOf(target), ...(change.config ? secretValuesIn(target.plan, change.config) : [])]);
     if (!session) return false;
     const updated = await session.client.updateConfiguration(refOf(target), buildPatch(change, target.configuration.version), secretKeysOf(target.plan));
     this.tree.refresh();
@@ -204,8 +210,13 @@ function secretKeysOf(plan: StorePlan): Set<string> {
 
 /** Secret values LaunchDarkly echoed in the config: masked in what the validation shows. */
 function secretValuesOf(node: ConfigurationNode): string[] {
-  return [...secretKeysOf(node.plan)].flatMap((key) => {
-    const value = Object.prototype.hasOwnProperty.call(node.configuration.config, key) ? node.configuration.config[key] : undefined;
+  return secretValuesIn(node.plan, node.configuration.config);
+}
+
+/** The secret values in a config (given, or echoed by LaunchDarkly). */
+function secretValuesIn(plan: StorePlan, config: Readonly<Record<string, unknown>>): string[] {
+  return [...secretKeysOf(plan)].flatMap((key) => {
+    const value = Object.prototype.hasOwnProperty.call(config, key) ? config[key] : undefined;
     return typeof value === 'string' && value !== '' ? [value] : [];
   });
 }

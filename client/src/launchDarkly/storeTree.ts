@@ -25,6 +25,8 @@ export class StoreTree implements vscode.TreeDataProvider<StoreNode>, vscode.Dis
   private manifest: vscode.Uri | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private rateLimited = false;
+  /** The root load in flight: the view and the refresh command share it instead of asking twice. */
+  private loading: Promise<StoreNode[]> | undefined;
   /** The configurations last shown, for commands run from the palette. */
   shown: readonly Extract<StoreNode, { kind: 'configuration' }>[] = [];
 
@@ -41,6 +43,8 @@ export class StoreTree implements vscode.TreeDataProvider<StoreNode>, vscode.Dis
   /** Shows `manifest`'s configurations (the current manifest's when not given). */
   refresh(manifest?: vscode.Uri): void {
     if (manifest) this.manifest = manifest;
+    // A load started before this refresh may answer for another manifest or sign-in: not shared.
+    this.loading = undefined;
     this.changed.fire();
   }
 
@@ -54,7 +58,7 @@ export class StoreTree implements vscode.TreeDataProvider<StoreNode>, vscode.Dis
     this.timer = visible
       ? setInterval(() => {
           if (this.rateLimited) this.rateLimited = false;
-          else this.changed.fire();
+          else this.refresh();
         }, PERIOD_MS)
       : undefined;
   }
@@ -75,8 +79,25 @@ export class StoreTree implements vscode.TreeDataProvider<StoreNode>, vscode.Dis
     return item;
   }
 
-  async getChildren(parent?: StoreNode): Promise<StoreNode[]> {
-    if (parent) return [];
+  getChildren(parent?: StoreNode): Promise<StoreNode[]> {
+    if (parent) return Promise.resolve([]);
+    if (!this.loading) {
+      const loading = this.load();
+      this.loading = loading;
+      const done = () => {
+        if (this.loading === loading) this.loading = undefined;
+      };
+      loading.then(done, done);
+    }
+    return this.loading;
+  }
+
+  /** What the view shows now, loaded afresh (or joining the load in flight): its nodes and their items. */
+  async shownNow(): Promise<{ node: StoreNode; item: vscode.TreeItem }[]> {
+    return (await this.getChildren()).map((node) => ({ node, item: this.getTreeItem(node) }));
+  }
+
+  private async load(): Promise<StoreNode[]> {
     this.shown = [];
     const manifest = this.manifest;
     if (!manifest) return [message('Open a manifest with a featureStore or bigSegmentStore capability.')];

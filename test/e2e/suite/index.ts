@@ -9,9 +9,10 @@ import * as vscode from 'vscode';
 export const SCENARIOS: Record<string, string[]> = {
   workspace: ['installed', 'languageId', 'diagnostics', 'brokenManifest', 'languageFeatures'],
   'json-schemas': ['installed', 'noDuplicates'],
-  restricted: ['restrictedMode', 'restrictedRequest'],
+  restricted: ['restrictedMode', 'restrictedRequest', 'restrictedLaunchDarkly'],
   request: ['installed', 'request'],
   editing: ['installed', 'templates', 'pointers', 'templateFiles'],
+  launchdarkly: ['installed', 'launchDarkly'],
 };
 
 export async function run(): Promise<void> {
