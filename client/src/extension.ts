@@ -8,6 +8,7 @@ import { adoptIfManifest } from './manifestDetection';
 import { SchemaStatusItem } from './schemaStatus';
 import { registerRequestFeatures } from './request';
 import { registerLaunchDarklyFeatures } from './launchDarkly';
+import { registerTemplatePreview } from './templatePreview';
 
 let client: LanguageClient | undefined;
 
@@ -19,10 +20,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ read
   const ensureStarted = (): Promise<LanguageClient> => (starting ??= startClient(context, status));
   context.subscriptions.push(...registerRequestFeatures(context, ensureStarted));
   context.subscriptions.push(...registerLaunchDarklyFeatures(context, ensureStarted));
+  context.subscriptions.push(registerTemplatePreview(ensureStarted));
 
   const onDocument = async (opened: vscode.TextDocument) => {
     const document = await adoptIfManifest(opened);
-    if (document.languageId === LANGUAGE_ID) await ensureStarted();
+    // An integration's template file is served by the same server, even when no manifest is open.
+    if (document.languageId === LANGUAGE_ID || (document.languageId === 'handlebars' && /\/integrations\/[^/]+\/.+\.(hbs|handlebars)$/i.test(document.uri.path))) await ensureStarted();
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(onDocument));
   await Promise.all(vscode.workspace.textDocuments.map(onDocument));

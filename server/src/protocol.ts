@@ -26,6 +26,7 @@ export const COMMANDS = {
   preview: 'ldManifest.request.preview',
   copyCurl: 'ldManifest.request.copyCurl',
   forgetValues: 'ldManifest.request.forgetValues',
+  previewTemplates: 'ldManifest.previewTemplates',
 } as const;
 
 export type { RequestKind };
@@ -248,3 +249,15 @@ export type StoreConfigResult = { readonly ok: true; readonly config: Readonly<R
 
 /** Checks config values against the manifest's form variables; the config to send, or every problem. */
 export const StoreConfigRequest = new RequestType<StoreConfigParams, StoreConfigResult, void>('ldManifest/storeConfig');
+
+/** Optional argument of the preview command (its code lenses pass `uri`, and `template` for one body). */
+export interface TemplatePreviewParams {
+  readonly uri: string;
+  /** Only this template or body, by the name `ld-manifest render --template` takes. */
+  readonly template?: string;
+}
+
+export type TemplatePreviewResult = { readonly ok: true; readonly markdown: string; readonly count: number } | { readonly ok: false; readonly problem: string };
+
+/** What each template and JSON body of the manifest renders for a sample, as Markdown (secrets masked). */
+export const TemplatePreviewRequest = new RequestType<TemplatePreviewParams, TemplatePreviewResult, void>('ldManifest/templatePreview');

@@ -34,6 +34,7 @@ import { hostEnvironment, integrationsFolderOf, oauthKeyTable, type OauthKeyTabl
 import { baseName } from './uris';
 import { completion } from './completion';
 import { isTemplateFileUri, templateFileContext, type TemplateFileContext } from './templateFiles/templateFileContext';
+import { templatePreviewAnchors, templatePreviews, type PreviewOptions, type TemplatePreview } from './preview/templatePreviews';
 import { templateFileCompletion, templateFileDefinition, templateFileDiagnostics, templateFileHover } from './templateFiles/templateFileFeatures';
 import { policyCompletion } from './policies/policyCompletion';
 import { hover } from './hover';
@@ -224,6 +225,18 @@ export class LanguageService {
       if (key) lenses.push({ range: nodeRange(doc, key), kind });
     }
     return lenses;
+  }
+
+  /** What each template and JSON body of the manifest renders for a sample (the preview command, `ld-manifest render`). */
+  templatePreviews(doc: ManifestDocument, options: PreviewOptions = {}): TemplatePreview[] {
+    if (isTemplateFileUri(doc.uri)) return [];
+    return templatePreviews(doc, this.contextOf(doc.uri, this.contexts.get(doc.uri)?.setting ?? 'auto').environment, options);
+  }
+
+  /** Where a "Preview rendered templates" lens goes: a capability's `templates` key and each JSON body's key. */
+  templatePreviewLenses(doc: ManifestDocument): { range: Range; template?: string }[] {
+    if (isTemplateFileUri(doc.uri)) return [];
+    return templatePreviewAnchors(doc).map(({ node, template }) => ({ range: nodeRange(doc, node), ...(template ? { template } : {}) }));
   }
 
   /**

@@ -10,14 +10,22 @@ import {
   RequestVariablesRequest,
   StoreConfigRequest,
   StorePlanRequest,
+  TemplatePreviewRequest,
   type RequestKind,
 } from '../protocol';
 import { storeConfig, storePlan } from '../launchdarkly/editorRequests';
+import { previewMarkdown } from '../engine/preview/previewFormats';
+import type { TemplatePreview } from '../engine/preview/templatePreviews';
+import { baseName } from '../engine/uris';
 import { PreparedRequests, declaredVariables, requestPlan } from '../request/editorRequests';
 
 const NOT_OPEN = 'the manifest is not open in the language server (open it as a LaunchDarkly Integration Manifest)';
 
-export function registerRequestHandlers(connection: Connection, snapshotOf: (uri: string) => ManifestDocument | undefined): void {
+export function registerRequestHandlers(
+  connection: Connection,
+  snapshotOf: (uri: string) => ManifestDocument | undefined,
+  previewsOf: (doc: ManifestDocument, template: string | undefined) => TemplatePreview[],
+): void {
   const prepared = new PreparedRequests();
 
   /** Runs `answer`; a throw is logged and becomes the failure `fail` makes of its message. */
@@ -43,6 +51,17 @@ export function registerRequestHandlers(connection: Connection, snapshotOf: (uri
       if (typeof doc === 'string') return fail(doc);
       const kind = kindOf(params);
       return kind ? requestPlan(doc, kind) : fail(BAD_KIND);
+    });
+  });
+
+  connection.onRequest(TemplatePreviewRequest, (params) => {
+    const fail = (problem: string) => ({ ok: false as const, problem });
+    return guarded('render the templates', fail, () => {
+      const doc = documentOf(params);
+      if (typeof doc === 'string') return fail(doc);
+      const template = typeof params.template === 'string' ? params.template : undefined;
+      const previews = previewsOf(doc, template);
+      return { ok: true as const, markdown: previewMarkdown(previews, baseName(doc.uri)), count: previews.length };
     });
   });
 

@@ -357,6 +357,10 @@ connection.onCodeLens(
       ];
     }),
     ...storeLenses(doc),
+    ...service.templatePreviewLenses(doc).map(({ range, template }) => ({
+      range,
+      command: { title: template ? 'Preview rendered body' : 'Preview rendered templates', command: COMMANDS.previewTemplates, arguments: [{ uri: doc.uri, ...(template ? { template } : {}) }] },
+    })),
   ]),
 );
 connection.onDocumentLinks(handler('document links', [], (doc) => service.documentLinks(doc)));
@@ -366,7 +370,7 @@ connection.onDocumentRangeFormatting(handler('formatting', [], (doc, params) => 
 connection.onFoldingRanges(handler('folding', [], (doc) => service.foldingRanges(doc)));
 connection.onSelectionRanges(handler('selection ranges', [], (doc, params) => service.selectionRanges(doc, params.positions)));
 connection.onDocumentSymbol(handler('document symbols', [], (doc) => service.documentSymbols(doc)));
-registerRequestHandlers(connection, snapshotOf);
+registerRequestHandlers(connection, snapshotOf, (doc, template) => service.templatePreviews(doc, { template }));
 
 documents.listen(connection);
 connection.listen();

@@ -45,4 +45,19 @@ describe('template files', () => {
     const uri = target && ('targetUri' in target ? target.targetUri : target.uri);
     assert.equal(uri?.toString(), fixtureUri(MANIFEST).toString());
   });
+
+  it('previews what the templates render, from the code lens above `templates`', async () => {
+    // Code lenses are asked of an open document.
+    await openFixture(MANIFEST);
+    const lenses = await waitFor('the preview lens', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fixtureUri(MANIFEST));
+      return found?.filter((l) => l.command?.title === 'Preview rendered templates').length ? found : undefined;
+    });
+    const lens = lenses.find((l) => l.command?.title === 'Preview rendered templates')!;
+    const markdown = await vscode.commands.executeCommand<string>(lens.command!.command, ...(lens.command!.arguments ?? []));
+    assert.match(markdown, /### auditLogEventsHook `flag`/);
+    // The fixture's template misspells a field: the preview says it does not render.
+    assert.match(markdown, /> \*\*Problem:\*\* it does not render in strict mode: "plainTxt" not defined/);
+    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.languageId === 'markdown' && e.document.getText() === markdown), 'the preview is shown');
+  });
 });

@@ -4,6 +4,7 @@
 // buttonAction, syncedSegment). Secret form variables render as a mask. JSON output is pretty-printed;
 // what keeps a rendering from being right is listed beside it. Used by `ld-manifest render` and the
 // editor's preview command alike.
+import type { Node } from 'jsonc-parser';
 import type { ManifestDocument } from '../manifestDocument';
 import { propertiesOf, valueOf } from '../jsonTree';
 import { besideManifest, whyNotRead, type RuleEnvironment } from '../rules/environment';
@@ -47,6 +48,22 @@ export interface PreviewOptions {
 export function templatePreviews(doc: ManifestDocument, env: RuleEnvironment, options: PreviewOptions = {}): TemplatePreview[] {
   const previews = [...auditLogPreviews(doc, env, options.event), ...capabilityFilePreviews(doc, env), ...inlineBodyPreviews(doc)];
   return options.template === undefined ? previews : previews.filter((p) => p.name === options.template);
+}
+
+/** The keys a preview lens sits on: each capability's `templates`, and each inline JSON body (named). */
+export function templatePreviewAnchors(doc: ManifestDocument): { node: Node; template?: string }[] {
+  const anchors: { node: Node; template?: string }[] = [];
+  for (const capability of propertiesOf(valueOf(doc.root, 'capabilities'))) {
+    const templates = valueOf(capability.children?.[1], 'templates');
+    const key = templates?.parent?.children?.[0];
+    if (key && propertiesOf(templates).length > 0) anchors.push({ node: key });
+  }
+  for (const site of templateSites(doc)) {
+    if (site.string.field !== 'jsonBody' && site.string.field !== 'responseBody') continue;
+    const key = site.string.node.parent?.children?.[0];
+    if (key) anchors.push({ node: key, template: site.string.path.slice(1).join('.') });
+  }
+  return anchors;
 }
 
 function auditLogPreviews(doc: ManifestDocument, env: RuleEnvironment, event: TemplateKind | undefined): TemplatePreview[] {
