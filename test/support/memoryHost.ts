@@ -17,6 +17,15 @@ export function memoryHost(files: Record<string, string> = {}): MemoryHost {
       const text = map.get(uri);
       return text === undefined ? { kind: 'missing' } : { kind: 'text', text };
     },
+    listFiles(uri) {
+      const names: string[] = [];
+      for (const file of map.keys()) {
+        if (!file.startsWith(uri)) continue;
+        const rest = file.slice(uri.length);
+        if (rest !== '' && !rest.includes('/')) names.push(decodeURIComponent(rest));
+      }
+      return names;
+    },
     listFolders(uri) {
       const names = new Set<string>();
       for (const file of map.keys()) {

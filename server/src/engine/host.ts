@@ -17,10 +17,13 @@ export interface EngineHost {
   readFile(uri: string): FileRead;
   /** The names of the folders directly inside the folder at `uri`, or undefined when it cannot be listed. */
   listFolders(uri: string): readonly string[] | undefined;
+  /** The names of the files directly inside the folder at `uri` (sample requests), or undefined when it cannot be listed. */
+  listFiles(uri: string): readonly string[] | undefined;
 }
 
 /** A host with no files: rules that read the disk stay silent. */
 export const detachedHost: EngineHost = {
   readFile: () => ({ kind: 'missing' }),
   listFolders: () => undefined,
+  listFiles: () => undefined,
 };

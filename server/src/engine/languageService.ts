@@ -245,7 +245,7 @@ export class LanguageService {
    */
   private templateContextOf(uri: string): TemplateFileContext | undefined {
     const { environment } = this.contextOf(uri, 'auto');
-    return templateFileContext({ readFile: (file) => environment.read(file), listFolders: () => undefined }, uri);
+    return templateFileContext({ readFile: (file) => environment.read(file), listFolders: () => undefined, listFiles: () => undefined }, uri);
   }
 
   /**
@@ -288,6 +288,10 @@ export class LanguageService {
       listFolders: (folder) => {
         folders.add(folder);
         return this.host.listFolders(folder);
+      },
+      listFiles: (folder) => {
+        folders.add(folder);
+        return this.host.listFiles(folder);
       },
     };
     // The recording host sees every schema file probed on the way up, so they are dependencies too.

@@ -31,6 +31,26 @@ export function createNodeHost(roots: readonly string[] = []): NodeHost {
   };
   const insideRoots = (path: string) => rootOf(path) !== undefined;
 
+  /** The folders or the regular files directly in a folder inside the roots, at most MAX_FOLDER_ENTRIES. */
+  const list = (uri: string, what: 'folders' | 'files'): readonly string[] | undefined => {
+    const key = `${what}:${uri}`;
+    if (listings.has(key)) return listings.get(key);
+    const path = pathOf(uri);
+    let names: string[] | undefined;
+    try {
+      names = path !== undefined && insideRoots(realpathSync.native(path))
+        ? readdirSync(path, { withFileTypes: true })
+            .filter((e) => (what === 'folders' ? e.isDirectory() : e.isFile()))
+            .slice(0, MAX_FOLDER_ENTRIES)
+            .map((e) => e.name)
+        : undefined;
+    } catch {
+      names = undefined;
+    }
+    listings.set(key, names);
+    return names;
+  };
+
   const read = (uri: string): FileRead => {
     const path = pathOf(uri);
     if (path === undefined) return { kind: 'missing' };
@@ -54,20 +74,8 @@ export function createNodeHost(roots: readonly string[] = []): NodeHost {
       if (!result) reads.set(uri, (result = read(uri)));
       return result;
     },
-    listFolders(uri) {
-      if (listings.has(uri)) return listings.get(uri);
-      const path = pathOf(uri);
-      let names: string[] | undefined;
-      try {
-        names = path !== undefined && insideRoots(realpathSync.native(path))
-          ? readdirSync(path, { withFileTypes: true }).filter((e) => e.isDirectory()).slice(0, MAX_FOLDER_ENTRIES).map((e) => e.name)
-          : undefined;
-      } catch {
-        names = undefined;
-      }
-      listings.set(uri, names);
-      return names;
-    },
+    listFolders: (uri) => list(uri, 'folders'),
+    listFiles: (uri) => list(uri, 'files'),
     invalidate(uri) {
       if (uri === undefined) {
         reads.clear();
@@ -76,7 +84,7 @@ export function createNodeHost(roots: readonly string[] = []): NodeHost {
       }
       reads.delete(uri);
       // A file created or deleted changes its folder's listing (and its parent's, for a new folder).
-      for (const folder of listings.keys()) if (uri.startsWith(folder)) listings.delete(folder);
+      for (const key of listings.keys()) if (uri.startsWith(key.slice(key.indexOf(':') + 1))) listings.delete(key);
     },
   };
 }

@@ -21,6 +21,7 @@ import { sampleContext, type ContextSource } from '../bodies/sampleContext';
 import { checkJsonBody } from '../bodies/jsonBodies';
 import { parseStrictJson } from '../jsonSyntaxError';
 import { excerpt } from '../excerpt';
+import { segmentSamples } from '../syncedSegments/segmentSamples';
 
 export const EVENT_KINDS: readonly TemplateKind[] = ['flag', 'project', 'environment', 'member', 'default', 'validation'];
 
@@ -46,7 +47,7 @@ export interface PreviewOptions {
 }
 
 export function templatePreviews(doc: ManifestDocument, env: RuleEnvironment, options: PreviewOptions = {}): TemplatePreview[] {
-  const previews = [...auditLogPreviews(doc, env, options.event), ...capabilityFilePreviews(doc, env), ...inlineBodyPreviews(doc)];
+  const previews = [...auditLogPreviews(doc, env, options.event), ...capabilityFilePreviews(doc, env), ...inlineBodyPreviews(doc), ...segmentPreviews(doc, env)];
   return options.template === undefined ? previews : previews.filter((p) => p.name === options.template);
 }
 
@@ -64,6 +65,21 @@ export function templatePreviewAnchors(doc: ManifestDocument): { node: Node; tem
     if (key) anchors.push({ node: key, template: site.string.path.slice(1).join('.') });
   }
   return anchors;
+}
+
+/** What LaunchDarkly would extract from each sample request of a syncedSegment parser. */
+function segmentPreviews(doc: ManifestDocument, env: RuleEnvironment): TemplatePreview[] {
+  const samples = segmentSamples(doc, env);
+  if (!samples) return [];
+  const base = { name: 'syncedSegment.requestParser', capability: 'syncedSegment', json: true };
+  return [
+    ...samples.unreadable.map(({ file, reason }) => ({ ...base, source: file, problems: [`the sample ${reason}`] })),
+    ...samples.runs.map((run) => ({
+      ...base,
+      source: run.file ?? 'a request made from the parser',
+      ...(run.result.ok ? { output: JSON.stringify(run.result.extraction, null, 2), problems: [] } : { problems: [...run.result.problems] }),
+    })),
+  ];
 }
 
 function auditLogPreviews(doc: ManifestDocument, env: RuleEnvironment, event: TemplateKind | undefined): TemplatePreview[] {

@@ -45,6 +45,14 @@ export const ruleCodes = {
     severity: DiagnosticSeverity.Warning,
     summary: 'An arrayInclusion matcher (which means "add these members") that also matches a removal action such as remove_member.',
   },
+  'synced-segment-sample-fails': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A sample request (sample-requests/*.json) that the syncedSegment parser cannot read as LaunchDarkly would: a required path selects nothing, an array is not one.',
+  },
+  'synced-segment-matcher-never-matches': {
+    severity: DiagnosticSeverity.Warning,
+    summary: 'An arrayInclusion matcher that matches the action in none of the sample requests: each would remove its members.',
+  },
   // Policies (defaultPolicy).
   'policy-statement-invalid': {
     severity: DiagnosticSeverity.Error,

@@ -8,6 +8,8 @@ export interface RuleEnvironment {
   readonly manifestUri?: string;
   /** A file beside the manifest, through the host's bounds. */
   read(uri: string): FileRead;
+  /** The files directly in a folder beside the manifest (sample requests). */
+  listFiles?(uri: string): readonly string[] | undefined;
   /** oauthIntegrationKey → how the *other* manifests of the workspace that declare it are shown. */
   otherOauthIntegrationKeys?: () => ReadonlyMap<string, readonly string[]>;
 }
@@ -34,6 +36,7 @@ export function hostEnvironment(host: EngineHost, manifestUri: string, siblings?
   return {
     manifestUri,
     read: (uri) => host.readFile(uri),
+    listFiles: (uri) => host.listFiles(uri),
     otherOauthIntegrationKeys: siblings && (() => withoutSelf(siblings(), manifestUri)),
   };
 }

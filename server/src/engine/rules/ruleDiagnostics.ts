@@ -7,6 +7,7 @@ import { auditLogTemplateDiagnostics } from './auditLogTemplates/templateFiles';
 import { capabilityTemplateFileDiagnostics } from './capabilityTemplateFiles';
 import { policyDiagnostics } from '../policies/policyDiagnostics';
 import { regexFieldDiagnostics } from './regexFields';
+import { syncedSegmentSampleDiagnostics } from './syncedSegmentSamples';
 import { duplicateFormVariableKeyDiagnostics } from './duplicateFormVariableKeys';
 import { endpointDiagnostics } from './endpointRules';
 import type { RuleEnvironment } from './environment';
@@ -34,5 +35,6 @@ export function ruleDiagnostics(doc: ManifestDocument, env: RuleEnvironment): Di
     ...capabilityTemplateFileDiagnostics(doc, env),
     ...policyDiagnostics(doc),
     ...regexFieldDiagnostics(doc),
+    ...syncedSegmentSampleDiagnostics(doc, env),
   ];
 }
