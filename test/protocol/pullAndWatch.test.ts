@@ -42,7 +42,7 @@ describe('a client with pull diagnostics and file watching', () => {
     const watching = server.registrations().find((r) => r.method === 'workspace/didChangeWatchedFiles');
     assert.ok(watching, 'a didChangeWatchedFiles registration');
     const globs = (watching.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
-    for (const glob of ['**/*.svg', '**/*.hbs', '**/manifest.schema.json', '**/sample-responses/*.json', '**/manifest.json']) assert.ok(globs.includes(glob), glob);
+    for (const glob of ['**/*.svg', '**/*.hbs', '**/manifest.schema.json', '**/sample-responses/*.json', '**/sample-requests/*.json', '**/manifest.json']) assert.ok(globs.includes(glob), glob);
   });
 
   test('pulled diagnostics carry a result id; the same document answers "unchanged"; an edit answers in full', async () => {

@@ -84,3 +84,12 @@ test('without samples nothing is reported, and the preview shows what a made-up 
   assert.equal(preview?.source, 'a request made from the parser');
   assert.deepEqual(JSON.parse(preview!.output!).added, ['user-1', 'user-2']);
 });
+
+test('hover on requestParser shows what each sample gives', () => {
+  const good = JSON.stringify({ e: 'env', c: 'c1', n: 'Buyers', action: 'add', members: [{ id: 'a' }, { id: 'b' }] });
+  const { service, doc } = segmentService({ 'sample-requests/add.json': good });
+  const text = doc.text.getText();
+  const index = text.indexOf('"requestParser"') + 3;
+  const hover = service.hover(doc, doc.text.positionAt(index));
+  assert.match(JSON.stringify(hover?.contents), /sample-requests\/add\.json: environment `env`, user cohort `c1` \(Buyers\); added `a`, `b`; removed none/);
+});

@@ -33,6 +33,7 @@ import { resolveSchemaContext, type SchemaContext, type SchemaSetting } from './
 import { hostEnvironment, integrationsFolderOf, oauthKeyTable, type OauthKeyTable, type RuleEnvironment } from './rules/environment';
 import { baseName } from './uris';
 import { completion } from './completion';
+import { segmentHover } from './syncedSegments/segmentHover';
 import { isTemplateFileUri, templateFileContext, type TemplateFileContext } from './templateFiles/templateFileContext';
 import { templatePreviewAnchors, templatePreviews, type PreviewOptions, type TemplatePreview } from './preview/templatePreviews';
 import { templateFileCompletion, templateFileDefinition, templateFileDiagnostics, templateFileHover } from './templateFiles/templateFileFeatures';
@@ -153,7 +154,7 @@ export class LanguageService {
   hover(doc: ManifestDocument, position: Position, settings: DocumentSettings = DEFAULT_SETTINGS): Hover | null {
     if (isTemplateFileUri(doc.uri)) return templateFileHover(doc.text, position, this.templateContextOf(doc.uri));
     const context = this.contextOf(doc.uri, settings.schema);
-    return pointerHover(doc, position, context.environment) ?? templateHover(doc, position) ?? hover(doc, position, context.schema.schema);
+    return pointerHover(doc, position, context.environment) ?? templateHover(doc, position) ?? segmentHover(doc, position, context.environment) ?? hover(doc, position, context.schema.schema);
   }
 
   definition(doc: ManifestDocument, position: Position): Location[] {

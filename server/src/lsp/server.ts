@@ -34,7 +34,7 @@ const CHANGE_DEBOUNCE_MS = 120;
 /** Documents larger than this are checked in steps, with other messages let in between. */
 const INTERLEAVE_ABOVE_CHARACTERS = 100_000;
 /** What the engine reads beside manifests: a change to one of these may change a document's problems. */
-const WATCHED_GLOBS = ['**/manifest.json', '**/manifest.schema.json', '**/*.svg', '**/*.hbs', '**/sample-responses/*.json'];
+const WATCHED_GLOBS = ['**/manifest.json', '**/manifest.schema.json', '**/*.svg', '**/*.hbs', '**/sample-responses/*.json', '**/sample-requests/*.json'];
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
