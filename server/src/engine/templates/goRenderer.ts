@@ -11,11 +11,40 @@ export interface GoRendererProblem {
   readonly renames?: readonly Span[];
 }
 
-/** Cheap test: only templates with one of these can hold a construct the Go renderer lacks. */
-const CANDIDATE = /\{\{\s*[#>*^~]|\{\{\{\{|@partial-block|@level|\{\{\s*else|\{\{[^}]*["'][^"'}]*[\r\n]/;
+/**
+ * A linear pre-test: only a template with one of these can hold a construct the Go renderer lacks, so
+ * only those are lexed (most templates are not). Substring searches and one scan, no regular
+ * expression that could backtrack on a long template.
+ */
+function mayHaveProblems(text: string): boolean {
+  const compact = text.replace(/\{\{~?\s+/g, '{{');
+  if (['{{*', '{{#*', '{{{{', '{{#>', '@partial-block', '@level'].some((s) => compact.includes(s))) return true;
+  if (compact.includes('{{#equal') && (compact.includes('{{else') || compact.includes('{{^'))) return true;
+  return lineBreakInExpressionString(text);
+}
+
+/** Whether a quoted string inside `{{ }}` holds a line break: one pass over the text. */
+function lineBreakInExpressionString(text: string): boolean {
+  let inExpression = false;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (!inExpression) {
+      if (c === '{' && text[i + 1] === '{') inExpression = true;
+    } else if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\n' || c === '\r') return true;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '}' && text[i + 1] === '}') {
+      inExpression = false;
+    }
+  }
+  return false;
+}
 
 export function goRendererProblems(text: string, lines: LineIndex): GoRendererProblem[] {
-  if (!CANDIDATE.test(text)) return [];
+  if (!mayHaveProblems(text)) return [];
   const tokens = lexTemplate(text, lines);
   const problems: GoRendererProblem[] = [];
   const unsupported = (span: Span, what: string) =>
