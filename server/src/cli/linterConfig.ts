@@ -33,9 +33,8 @@ export function loadLinterConfig(configOption: string | undefined, severityFlags
     const parsed = parseLinterConfigFile(text, shown);
     problems.push(...parsed.problems.map((p) => p.message));
     severityFromFile = parsed.overrides;
-    if (parsed.problems.length === 0) {
-      // parseLinterConfigFile has checked that the text is a JSON object.
-      const value = JSON.parse(text) as Record<string, unknown>;
+    const value = parsed.file;
+    if (parsed.problems.length === 0 && value) {
       const unknownKey = Object.keys(value).find((key) => !TOP_LEVEL_KEYS.includes(key));
       if (unknownKey !== undefined) problems.push(`${shown} has an unknown key "${excerpt(unknownKey)}" (allowed: ${TOP_LEVEL_KEYS.join(', ')}).`);
       const ignore = parseIgnoreRules(value.ignore, shown);

@@ -20,7 +20,7 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { nodeAt, propertyKeyNode, nodeRange, parseManifest, rangeOf, type ManifestDocument } from './manifestDocument';
+import { memo, nodeAt, propertyKeyNode, nodeRange, parseManifest, rangeOf, type ManifestDocument } from './manifestDocument';
 import { makeDiagnostic } from './diagnostics/makeDiagnostic';
 import { excerpt } from './excerpt';
 import type { EngineHost } from './host';
@@ -124,7 +124,7 @@ export class LanguageService {
     let result: Diagnostic[];
     try {
       const found = isTemplateFileUri(doc.uri)
-        ? templateFileDiagnostics(doc.text, this.templateContextOf(doc.uri))
+        ? templateFileDiagnostics(doc.text, this.templateContextOf(doc))
         : yield* lintInSteps(doc, { schema: context.schema, environment: context.environment, severity: settings.severity });
       result = capDiagnostics(settings.severity && isTemplateFileUri(doc.uri) ? applySeverity(found, settings.severity) : found, max);
     } catch (error) {
@@ -143,7 +143,7 @@ export class LanguageService {
 
   /** Pointer completion inside parser pointers, template completion inside `{{`, policy actions and resources, else the schema's. */
   completion(doc: ManifestDocument, position: Position, settings: DocumentSettings = DEFAULT_SETTINGS): CompletionList {
-    if (isTemplateFileUri(doc.uri)) return { isIncomplete: false, items: templateFileCompletion(doc.text, position, this.templateContextOf(doc.uri)) };
+    if (isTemplateFileUri(doc.uri)) return { isIncomplete: false, items: templateFileCompletion(doc.text, position, this.templateContextOf(doc)) };
     const context = this.contextOf(doc.uri, settings.schema);
     const special = pointerCompletion(doc, position, context.environment) ?? templateCompletion(doc, position) ?? policyCompletion(doc, position);
     if (special) return { isIncomplete: false, items: special };
@@ -152,13 +152,13 @@ export class LanguageService {
 
   /** The most specific hover wins: a pointer's value, a template variable, else the schema's text. */
   hover(doc: ManifestDocument, position: Position, settings: DocumentSettings = DEFAULT_SETTINGS): Hover | null {
-    if (isTemplateFileUri(doc.uri)) return templateFileHover(doc.text, position, this.templateContextOf(doc.uri));
+    if (isTemplateFileUri(doc.uri)) return templateFileHover(doc.text, position, this.templateContextOf(doc));
     const context = this.contextOf(doc.uri, settings.schema);
     return pointerHover(doc, position, context.environment) ?? templateHover(doc, position) ?? segmentHover(doc, position, context.environment) ?? hover(doc, position, context.schema.schema);
   }
 
   definition(doc: ManifestDocument, position: Position): Location[] {
-    if (isTemplateFileUri(doc.uri)) return templateFileDefinition(doc.text, position, this.templateContextOf(doc.uri));
+    if (isTemplateFileUri(doc.uri)) return templateFileDefinition(doc.text, position, this.templateContextOf(doc));
     return templateDefinition(doc, position);
   }
 
@@ -244,9 +244,13 @@ export class LanguageService {
    * What a template file opened on its own sees, from the manifest that names it. Read through the
    * document's recording host: a change of that manifest re-checks the template.
    */
-  private templateContextOf(uri: string): TemplateFileContext | undefined {
-    const { environment } = this.contextOf(uri, 'auto');
-    return templateFileContext({ readFile: (file) => environment.read(file), listFolders: () => undefined, listFiles: () => undefined }, uri);
+  private templateContextOf(doc: ManifestDocument): TemplateFileContext | undefined {
+    const { id, environment } = this.contextOf(doc.uri, 'auto');
+    // Once per version and context: completion and hover on every keystroke reuse it, and a change of
+    // the manifest (a new context) finds it again.
+    return memo(doc, `templateFileContext:${id}`, () =>
+      templateFileContext({ readFile: (file) => environment.read(file), listFolders: () => undefined, listFiles: () => undefined }, doc.uri),
+    );
   }
 
   /**

@@ -7,6 +7,7 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import { pointerTokens } from './pointers/jsonPointer';
 import { valueOf } from './jsonTree';
 import { countWork } from './workMeter';
+import { decodeJsonString, documentSpan } from './jsonStringMap';
 import { parseStrictTree } from './strictTree';
 
 export interface ManifestDocument {
@@ -63,6 +64,13 @@ export function rangeOf(doc: ManifestDocument, offset: number, length: number): 
 
 export function nodeRange(doc: ManifestDocument, node: Node): Range {
   return rangeOf(doc, node.offset, node.length);
+}
+
+/** The document range of the decoded characters [start, end) of a string node's value, through its escapes. */
+export function stringValueRange(doc: ManifestDocument, node: Node, start: number, end: number): Range {
+  const decoded = decodeJsonString(doc.text.getText().slice(node.offset, node.offset + node.length), node.offset);
+  const span = documentSpan(decoded, start, end);
+  return rangeOf(doc, span.start, span.end - span.start);
 }
 
 export function offsetAt(doc: ManifestDocument, position: Position): number {

@@ -2,6 +2,7 @@
 // repeats (that parser keeps the last occurrence of an option).
 import { CliError } from '../cli/cliError';
 import type { RequestKind } from './requestSpec';
+import { MAX_TIMEOUT_SECONDS } from './send';
 
 export interface TestRequestOptions {
   readonly manifest: string;
@@ -60,7 +61,7 @@ export function parseTestRequestArgs(args: readonly string[]): TestRequestOption
     kind: requestKind(values.get('request')),
     vars,
     varsFile: values.get('vars-file'),
-    timeoutSeconds: timeout(values.get('timeout')),
+    timeoutSeconds: timeoutOption(values.get('timeout')),
     format: format(values.get('format')),
     caFile: values.get('ca-file'),
     yes: flags.has('yes'),
@@ -79,10 +80,13 @@ function format(value: string | undefined): 'text' | 'json' {
   throw new CliError(`--format must be 'text' or 'json', not '${value}'`);
 }
 
-function timeout(value: string | undefined): number | undefined {
+/** `--timeout S` of the commands that call out (test-request, configs): seconds, up to what a timer holds. */
+export function timeoutOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new CliError(`--timeout takes seconds between 0 and 600, not '${value}'`);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new CliError(`--timeout takes seconds between 0 and ${MAX_TIMEOUT_SECONDS}, not '${value.slice(0, 40)}'`);
+  }
   return seconds;
 }
 

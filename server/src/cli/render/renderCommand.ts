@@ -58,12 +58,11 @@ function runRender(args: ParsedArgs, io: CliIo): number {
   const text = readManifestText(path, shown);
   const uri = pathToFileURL(path).href;
   const host = createNodeHost([repositoryRootOf(path), dirname(path)]);
-  const previews = templatePreviews(parseManifest(uri, text), hostEnvironment(host, uri), {
-    template: typeof template === 'string' ? template : undefined,
-    event,
-  });
+  // Rendered once; --template picks from them, and names them all when it picks none.
+  const all = templatePreviews(parseManifest(uri, text), hostEnvironment(host, uri), { event });
+  const previews = typeof template === 'string' ? all.filter((p) => p.name === template) : all;
   if (typeof template === 'string' && previews.length === 0) {
-    const names = templatePreviews(parseManifest(uri, text), hostEnvironment(host, uri)).map((p) => p.name);
+    const names = all.map((p) => p.name);
     throw new CliError(`${shown} has no template or JSON body named '${template}'${names.length ? ` (it has: ${names.join(', ')})` : ' (it has none)'}`);
   }
   io.out(format === 'json' ? previewJson(previews, shown) : format === 'markdown' ? previewMarkdown(previews, shown) : previewText(previews, shown));

@@ -78,15 +78,15 @@ export function parseSeverityConfig(config: unknown, where: string, knownCodes: 
   return { overrides, problems };
 }
 
-/** Reads the `severity` member of a `.ld-manifest.json` text. */
-export function parseLinterConfigFile(text: string, where = '.ld-manifest.json'): SeverityConfig {
+/** Reads the `severity` member of a `.ld-manifest.json` text; `file` is the whole object, for its other members. */
+export function parseLinterConfigFile(text: string, where = '.ld-manifest.json'): SeverityConfig & { readonly file?: Readonly<Record<string, unknown>> } {
   const parsed = parseStrictJson(text);
   if (!parsed.ok) return { overrides: new Map(), problems: [{ message: `${where} is not valid JSON: ${parsed.reason}.` }] };
   const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { overrides: new Map(), problems: [{ message: `${where} must hold an object like { "severity": { "<code>": "warning" } }.` }] };
   }
-  return parseSeverityConfig((value as { severity?: unknown }).severity, `${where} "severity"`);
+  return { ...parseSeverityConfig((value as { severity?: unknown }).severity, `${where} "severity"`), file: value as Record<string, unknown> };
 }
 
 /** Reads CLI flag values, each `code=level`. */

@@ -2,14 +2,13 @@
 // with a sample response attached, pointers that select nothing or a success value that is not a
 // boolean.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { rangeOf, type ManifestDocument } from '../manifestDocument';
+import { rangeOf, stringValueRange, type ManifestDocument } from '../manifestDocument';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
 import type { RuleEnvironment } from '../rules/environment';
 import { keyOf, valueAt } from '../jsonTree';
 import { jsonTypeOf, pointerProblems, pointerTokens, selectPointer } from './jsonPointer';
 import { pointerFields, type PointerField } from './pointerFields';
 import { evaluationTargets, sampleFor } from './sampleResponses';
-import { decodeJsonString, documentSpan } from '../jsonStringMap';
 import { excerpt } from '../excerpt';
 import { append } from '../append';
 
@@ -113,9 +112,7 @@ function tokenRange(doc: ManifestDocument, field: PointerField, pointer: string,
 
 /** The document range of decoded characters [index, index + length) of a pointer field's string. */
 function charRange(doc: ManifestDocument, field: PointerField, index: number, length: number) {
-  const decoded = decodeJsonString(doc.text.getText().slice(field.node.offset, field.node.offset + field.node.length), field.node.offset);
-  const span = documentSpan(decoded, index, index + length);
-  return rangeOf(doc, span.start, span.end - span.start);
+  return stringValueRange(doc, field.node, index, index + length);
 }
 
 function describeValue(value: unknown): string {

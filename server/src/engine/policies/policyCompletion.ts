@@ -3,7 +3,8 @@
 // `notResources` string, the resource types that may come next (`proj/*:` → `env/*`, `metric/*`…)
 // and, at the start, the specifiers real manifests use.
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
-import { offsetAt, rangeOf, type ManifestDocument } from '../manifestDocument';
+import { offsetAt, type ManifestDocument } from '../manifestDocument';
+import { innerRange } from '../templates/diagnostics';
 import { stringValueAt } from '../templates/locate';
 import { ACTIONS_BY_TYPE, RESOURCE_PARENTS } from './policyModel';
 import { knownActions, statementResourceTypes } from './policyDiagnostics';
@@ -18,7 +19,7 @@ export function policyCompletion(doc: ManifestDocument, position: Position): Com
   const field = path[path.length - 2];
   if (path[0] !== 'capabilities' || path[2] !== 'defaultPolicy' || typeof path[3] !== 'number' || typeof path[path.length - 1] !== 'number') return undefined;
   // Replace the whole string's content: what was typed filters the list in the editor.
-  const range = rangeOf(doc, node.offset + 1, Math.max(0, node.length - 2));
+  const range = innerRange(doc, node);
   const statement = node.parent?.parent?.parent;
   if (field === 'actions' || field === 'notActions') {
     const types = statement ? statementResourceTypes(statement) : undefined;

@@ -6,11 +6,10 @@
 import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
-import { memo, nodeRange, rangeOf, type ManifestDocument } from '../manifestDocument';
+import { memo, nodeRange, stringValueRange, type ManifestDocument } from '../manifestDocument';
 import { itemsOf, propertiesOf, stringOf, valueOf } from '../jsonTree';
 import { nearestName } from '../nearestName';
 import { excerpt } from '../excerpt';
-import { decodeJsonString, documentSpan } from '../jsonStringMap';
 import { ACTIONS_BY_TYPE, actionMatches, parseResource, RESOURCE_PARENTS } from './policyModel';
 
 /** What the quick fix of a policy diagnostic needs. */
@@ -80,7 +79,7 @@ function checkStatement(doc: ManifestDocument, statement: Node, out: Diagnostic[
     if (text === undefined) continue; // the schema says it must be a string
     const parsed = parseResource(text, nearestType);
     if (parsed.ok) continue;
-    const span = stringSpan(doc, resource, parsed.start, parsed.end);
+    const span = stringValueRange(doc, resource, parsed.start, parsed.end);
     // The fix rewrites the failing segment (the diagnostic's range) with the suggested type.
     const segment = text.slice(parsed.start, parsed.end);
     const data = parsed.suggestion ? { policyReplacement: segment.replace(parsed.suggestion.text, parsed.suggestion.replacement) } : undefined;
@@ -96,7 +95,7 @@ function checkStatement(doc: ManifestDocument, statement: Node, out: Diagnostic[
     const suggestion = nearestName(name, known);
     const what = [...new Set(resourceTypes)].join(' and ');
     out.push(
-      makeDiagnostic('policy-unknown-action', stringSpan(doc, action, 0, name.length), `\`${excerpt(name)}\` is not a known ${what} action${suggestion ? `; did you mean \`${suggestion}\`?` : ''} (actions are case-sensitive; a newer one may be missing from this list).`, suggestion ? { data: { policyReplacement: suggestion } satisfies PolicySuggestionData } : {}),
+      makeDiagnostic('policy-unknown-action', stringValueRange(doc, action, 0, name.length), `\`${excerpt(name)}\` is not a known ${what} action${suggestion ? `; did you mean \`${suggestion}\`?` : ''} (actions are case-sensitive; a newer one may be missing from this list).`, suggestion ? { data: { policyReplacement: suggestion } satisfies PolicySuggestionData } : {}),
     );
   }
 }
@@ -107,11 +106,4 @@ export function knownActions(resourceTypes: readonly string[] | undefined): stri
   const lists = resourceTypes.map((type) => ACTIONS_BY_TYPE.get(type));
   if (lists.some((list) => list === undefined)) return undefined;
   return [...new Set(lists.flatMap((list) => list!))];
-}
-
-/** The document range of characters [start, end) of a string node's value. */
-function stringSpan(doc: ManifestDocument, node: Node, start: number, end: number) {
-  const decoded = decodeJsonString(doc.text.getText().slice(node.offset, node.offset + node.length), node.offset);
-  const span = documentSpan(decoded, start, end);
-  return rangeOf(doc, span.start, span.end - span.start);
 }

@@ -13,6 +13,7 @@ import { renderStrict } from '../rules/auditLogTemplates/handlebarsRuntime';
 import { sampleEventFor, type TemplateKind } from '../rules/auditLogTemplates/sampleEvents';
 import { isJsonTemplate, sampleFormValues, templateContext } from '../rules/auditLogTemplates/templateContext';
 import { templateSites } from '../templates/analysis';
+import { templateFileReferences } from '../rules/templateFileReferences';
 import { formVariablesAt } from '../templates/formVariables';
 import { parseTemplate, blockNestingBeyond, MAX_BLOCK_DEPTH } from '../templates/parseTemplate';
 import { modelOf } from '../templates/templateModel';
@@ -100,30 +101,18 @@ function auditLogPreviews(doc: ManifestDocument, env: RuleEnvironment, event: Te
 }
 
 function capabilityFilePreviews(doc: ManifestDocument, env: RuleEnvironment): TemplatePreview[] {
-  const out: TemplatePreview[] = [];
-  for (const capability of propertiesOf(valueOf(doc.root, 'capabilities'))) {
-    const name = String(capability.children?.[0]?.value);
-    if (name === 'auditLogEventsHook') continue;
-    for (const property of propertiesOf(valueOf(capability.children?.[1], 'templates'))) {
-      const file = property.children?.[1]?.value;
-      if (typeof file !== 'string' || file === '') continue;
-      const json = isJsonTemplate(file);
-      const base = { name: String(property.children?.[0]?.value), capability: name, source: file, json };
-      const text = readTemplate(env, file);
-      if (typeof text !== 'string') {
-        out.push({ ...base, problems: [text.problem] });
-        continue;
-      }
+  return templateFileReferences(doc)
+    .filter((reference) => reference.capability !== 'auditLogEventsHook')
+    .map((reference) => {
+      const json = isJsonTemplate(reference.relativePath);
+      const base = { name: reference.name, capability: reference.capability, source: reference.relativePath, json };
+      const text = readTemplate(env, reference.relativePath);
+      if (typeof text !== 'string') return { ...base, problems: [text.problem] };
       const parsed = parseTemplate(text);
-      if (!parsed.ok) {
-        out.push({ ...base, problems: [parsed.error.message] });
-        continue;
-      }
+      if (!parsed.ok) return { ...base, problems: [parsed.error.message] };
       const source: ContextSource = { topLevel: formVariablesAt(doc, ['formVariables']), groups: new Map(), references: modelOf(parsed.ast, parsed.lines).references };
-      out.push(renderBody(base, text, source));
-    }
-  }
-  return out;
+      return renderBody(base, text, source);
+    });
 }
 
 function inlineBodyPreviews(doc: ManifestDocument): TemplatePreview[] {

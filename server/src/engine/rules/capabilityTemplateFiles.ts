@@ -3,11 +3,10 @@
 // found is a warning: a file that cannot be read or parsed, and for a `.json` / `.json.hbs` file, a
 // rendering that is not JSON or an insertion that breaks it (the JSON body checks), with the line and
 // column in the file. Split's flagImport template with a trailing comma is the kind of mistake.
-import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { makeDiagnostic } from '../diagnostics/makeDiagnostic';
 import { nodeRange, type ManifestDocument } from '../manifestDocument';
-import { propertiesOf, valueAt } from '../jsonTree';
+import { templateFileReferences } from './templateFileReferences';
 import { checkJsonBody, type BodyProblem } from '../bodies/jsonBodies';
 import { formVariablesAt } from '../templates/formVariables';
 import { LineIndex, parseTemplate } from '../templates/parseTemplate';
@@ -19,32 +18,10 @@ import { templateFileGoDiagnostics } from './templateFileGoProblems';
 import { besideManifest, whyNotRead, type RuleEnvironment } from './environment';
 import { isJsonTemplate } from './auditLogTemplates/templateContext';
 
-interface FileReference {
-  readonly capability: string;
-  readonly name: string;
-  readonly node: Node;
-  readonly relativePath: string;
-}
-
-function references(doc: ManifestDocument): FileReference[] {
-  const out: FileReference[] = [];
-  for (const capability of propertiesOf(valueAt(doc.root, 'capabilities'))) {
-    const capabilityName = String(capability.children?.[0]?.value);
-    if (capabilityName === 'auditLogEventsHook') continue; // auditLogTemplates/ checks those, as LaunchDarkly's CI does
-    const templates = capability.children?.[1] && valueAt(capability.children[1], 'templates');
-    for (const property of propertiesOf(templates)) {
-      const node = property.children?.[1];
-      if (node?.type === 'string' && typeof node.value === 'string' && node.value !== '') {
-        out.push({ capability: capabilityName, name: String(property.children?.[0]?.value), node, relativePath: node.value });
-      }
-    }
-  }
-  return out;
-}
-
 export function capabilityTemplateFileDiagnostics(doc: ManifestDocument, env: RuleEnvironment): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const reference of references(doc)) {
+  // auditLogTemplates/ checks auditLogEventsHook's, as LaunchDarkly's CI does.
+  for (const reference of templateFileReferences(doc).filter((r) => r.capability !== 'auditLogEventsHook')) {
     const path = besideManifest(env, reference.relativePath);
     if (path === undefined) return []; // an unsaved manifest has no folder to look in
     const label = `The ${reference.capability} template "${excerpt(reference.relativePath)}"`;

@@ -4,7 +4,7 @@
 // that the file's checks depend on the manifest like any other read.
 import type { EngineHost } from '../host';
 import { parseManifest, type ManifestDocument } from '../manifestDocument';
-import { propertiesOf, valueOf } from '../jsonTree';
+import { templateFileReferences } from '../rules/templateFileReferences';
 import { parentFolder, resolveBeside } from '../uris';
 import { sampleEventFor, type TemplateKind } from '../rules/auditLogTemplates/sampleEvents';
 import { isJsonTemplate, sampleFormValues } from '../rules/auditLogTemplates/templateContext';
@@ -50,16 +50,8 @@ export function templateFileContext(host: EngineHost, fileUri: string): Template
 }
 
 function namingReference(manifest: ManifestDocument, manifestUri: string, fileUri: string): { capability: string; name: string; json: boolean } | undefined {
-  for (const capability of propertiesOf(valueOf(manifest.root, 'capabilities'))) {
-    const capabilityName = String(capability.children?.[0]?.value);
-    for (const property of propertiesOf(valueOf(capability.children?.[1], 'templates'))) {
-      const path = property.children?.[1]?.value;
-      if (typeof path === 'string' && resolveBeside(manifestUri, path) === fileUri) {
-        return { capability: capabilityName, name: String(property.children?.[0]?.value), json: isJsonTemplate(path) };
-      }
-    }
-  }
-  return undefined;
+  const reference = templateFileReferences(manifest).find((r) => resolveBeside(manifestUri, r.relativePath) === fileUri);
+  return reference && { capability: reference.capability, name: reference.name, json: isJsonTemplate(reference.relativePath) };
 }
 
 function knownContext(manifest: ManifestDocument, capability: string, name: string): Pick<TemplateFileContext, 'formVariables' | 'known'> {

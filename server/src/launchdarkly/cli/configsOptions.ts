@@ -2,6 +2,7 @@
 import { choiceOption, parseArgs, type OptionSpec } from '../../cli/args';
 import { CliError } from '../../cli/cliError';
 import type { StoreKind } from '../routes';
+import { timeoutOption } from '../../request/cliOptions';
 
 export const SUBCOMMANDS = ['list', 'create', 'get', 'update', 'validate', 'delete'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -95,7 +96,7 @@ export function parseConfigsArgs(args: readonly string[]): ConfigsOptions {
     format: choiceOption(parsed, 'format', ['text', 'json'], 'text'),
     yes: has('yes'),
     baseUri: value('base-uri'),
-    timeoutSeconds: timeout(value('timeout')),
+    timeoutSeconds: timeoutOption(value('timeout')),
     caFile: value('ca-file'),
     kind: kind(value('kind')),
     help: false,
@@ -139,11 +140,4 @@ function helpOnly(subcommand: Subcommand | undefined): ConfigsOptions {
 function kind(value: string | undefined): StoreKind | undefined {
   if (value === undefined || value === 'featureStore' || value === 'bigSegmentStore') return value;
   throw new CliError(`--kind must be 'featureStore' or 'bigSegmentStore', not '${value.slice(0, 40)}'`);
-}
-
-function timeout(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new CliError(`--timeout takes seconds between 0 and 600, not '${value.slice(0, 40)}'`);
-  return seconds;
 }

@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { nodeRange, type ManifestDocument } from '../../manifestDocument';
 import { makeDiagnostic } from '../../diagnostics/makeDiagnostic';
 import { besideManifest, whyNotRead, type RuleEnvironment } from '../environment';
-import { propertiesOf, valueAt } from '../../jsonTree';
+import { templateFileReferences } from '../templateFileReferences';
 import { renderStrict } from './handlebarsRuntime';
 import { parseStrictJson } from '../../jsonSyntaxError';
 import { excerpt } from '../../excerpt';
@@ -26,11 +26,9 @@ export interface TemplateReference {
 }
 
 export function auditLogTemplateReferences(doc: ManifestDocument): TemplateReference[] {
-  return propertiesOf(valueAt(doc.root, 'capabilities', 'auditLogEventsHook', 'templates')).flatMap((property) => {
-    const kind = String(property.children?.[0]?.value);
-    const node = property.children?.[1];
-    return KINDS.has(kind) && node?.type === 'string' && node.value ? [{ kind: kind as TemplateKind, node, relativePath: node.value as string }] : [];
-  });
+  return templateFileReferences(doc)
+    .filter((r) => r.capability === 'auditLogEventsHook' && KINDS.has(r.name))
+    .map((r) => ({ kind: r.name as TemplateKind, node: r.node, relativePath: r.relativePath }));
 }
 
 export function auditLogTemplateDiagnostics(doc: ManifestDocument, env: RuleEnvironment): Diagnostic[] {
