@@ -15,6 +15,7 @@ function testEntries() {
 }
 
 const common = commonBuildOptions(production);
+const browserOptions = { ...common, platform: 'browser', target: 'es2022' };
 
 /**
  * The engine must bundle for a platform without Node (a browser worker): esbuild fails on any
@@ -36,7 +37,11 @@ generateValidator();
 await Promise.all([
   checkEngineIsPure(),
   esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/server.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/node/serverMain.ts' }, outdir: 'dist' }),
+  // The web extension (package.json `browser`): the client for the web worker extension host, the
+  // server for a nested worker (an iife: a worker script is no module). Same engine inside.
+  esbuild.build({ ...browserOptions, format: 'cjs', entryPoints: { client: 'client/src/browser/extension.ts' }, outdir: 'dist/web', external: ['vscode'] }),
+  esbuild.build({ ...browserOptions, format: 'iife', entryPoints: { server: 'server/src/browser/workerServer.ts' }, outdir: 'dist/web' }),
   esbuild.build(cliBuildOptions(production, 'dist')),
   production
     ? Promise.resolve()

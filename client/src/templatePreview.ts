@@ -2,7 +2,7 @@
 // sample, as Markdown in an editor beside the manifest (ready to paste into a pull request). The
 // language server renders; this side asks and shows. Nothing is sent anywhere: it works in Restricted Mode.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { COMMANDS, LANGUAGE_ID, TemplatePreviewRequest } from '../../server/src/protocol';
 
 export interface TemplatePreviewArgs {

@@ -13,7 +13,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 // Types only, erased from the bundles: the client carries no engine code.
 import type { RequestKind } from './engine/storeRequests';
-import type { NetworkErrorKind, Redirect } from './request/send';
+import type { NetworkErrorKind, Redirect } from './request/sendTypes';
 import type { StoreKind } from './launchdarkly/routes';
 import type { StoreVariable } from './launchdarkly/storeCapability';
 
@@ -53,6 +53,27 @@ export interface SchemaStatusParams {
 }
 
 export const SchemaStatusNotification = new NotificationType<SchemaStatusParams>('ldManifest/schemaStatus');
+
+/**
+ * Files, for a server that cannot read them itself: in a browser the server is a web worker and the
+ * workspace lives behind vscode.workspace.fs (github.dev's virtual file system, vscode.dev's local
+ * folder). The server asks the client, which answers with the same bounds the Node host keeps
+ * (regular files inside the workspace, size-limited, never under `.git`). The server announces that
+ * it will ask through `initializationOptions.readsThroughClient`.
+ */
+export interface WorkspaceFileParams {
+  readonly uri: string;
+}
+/** The same cases as the engine's FileRead. */
+export type WorkspaceFileResult =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'outside' }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+export const ReadWorkspaceFileRequest = new RequestType<WorkspaceFileParams, WorkspaceFileResult, void>('ldManifest/readWorkspaceFile');
+/** A folder's entries, names only; `listed: false` when it cannot be listed (missing, outside, not a folder). */
+export type WorkspaceFolderResult = { readonly listed: true; readonly folders: readonly string[]; readonly files: readonly string[] } | { readonly listed: false };
+export const ListWorkspaceFolderRequest = new RequestType<WorkspaceFileParams, WorkspaceFolderResult, void>('ldManifest/listWorkspaceFolder');
 
 // ---------------------------------------------------------------------------------------------------
 // The request commands. Every result says `ok`; a failure carries a message to show, never a raw error

@@ -10,6 +10,7 @@ import type { ConfigurationRef } from '../../server/src/launchdarkly/routes';
 import { json, startHttpServer, type TestServer } from '../request/servers';
 import { PARTNER_SECRET, READ_ONLY_TOKEN, TOKEN, standInOptions } from './fixtures';
 import { startStandIn, type StandIn } from './standIn/standIn';
+import { sendRequest } from '../../server/src/request/send';
 
 describe('LaunchDarklyClient against the stand-in', () => {
   let partner: TestServer;
@@ -24,7 +25,7 @@ describe('LaunchDarklyClient against the stand-in', () => {
     await partner.close();
   });
   const client = (extra: Partial<ApiClientOptions> = {}) =>
-    new LaunchDarklyClient({ baseUri: standIn.origin, token: TOKEN, userAgent: `ld-manifest/${version}`, tokenSource: 'LD_ACCESS_TOKEN', ...extra });
+    new LaunchDarklyClient({ baseUri: standIn.origin, token: TOKEN, send: sendRequest, userAgent: `ld-manifest/${version}`, tokenSource: 'LD_ACCESS_TOKEN', ...extra });
   const acmeAt = { kind: 'featureStore' as const, projectKey: 'default', environmentKey: 'production', integrationKey: 'acme' };
   const acmeConfig = { baseUrl: 'https://store.example.com', apiToken: PARTNER_SECRET, region: 'eu', useProxy: false };
 
@@ -178,7 +179,7 @@ describe('LaunchDarklyClient against misbehaving servers', () => {
     await elsewhere.close();
   });
   const client = (extra: Partial<ApiClientOptions> = {}) =>
-    new LaunchDarklyClient({ baseUri: server.origin, token: TOKEN, userAgent: 'ld-manifest/test', tokenSource: 'LD_ACCESS_TOKEN', ...extra });
+    new LaunchDarklyClient({ baseUri: server.origin, token: TOKEN, send: sendRequest, userAgent: 'ld-manifest/test', tokenSource: 'LD_ACCESS_TOKEN', ...extra });
 
   test('a redirect is never followed: the token reaches no other URL', async () => {
     server.route('/api/v2/projects', (_req, res) => {

@@ -3,8 +3,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reportJson, reportText } from '../../server/src/request/report';
-import { prepareRequest, sendPrepared, type RequestRun } from '../../server/src/request/testRequest';
-import type { SendOptions } from '../../server/src/request/send';
+import { prepareRequest, type RequestRun } from '../../server/src/request/testRequest';
+import { sendPrepared } from '../../server/src/request/sendPrepared';
+import type { SendOptions } from '../../server/src/request/sendTypes';
 import { TOKEN, storeDoc, values } from './fixtures';
 import { json, makeTestCa, startHttpServer, startHttpsServer, type TestCa, type TestServer } from './servers';
 

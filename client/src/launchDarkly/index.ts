@@ -1,8 +1,9 @@
 // Entry point of the LaunchDarkly features: sign in/out, the store configurations view, and its
 // commands. extension.ts calls registerLaunchDarklyFeatures with a way to get the language client.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { LANGUAGE_ID, LAUNCHDARKLY_COMMANDS as IDS, STORE_VIEW_ID, StorePlanRequest } from '../../../server/src/protocol';
+import type { ClientPlatform } from '../platform';
 import { AUTH_PROVIDER_ID, LaunchDarklyAuthProvider } from './authProvider';
 import { LaunchDarklySession, type SignInArgs } from './session';
 import { StoreCommands, type CreateArgs } from './storeCommands';
@@ -10,9 +11,9 @@ import { StoreTree, type StoreNode } from './storeTree';
 
 type ConfigurationNode = Extract<StoreNode, { kind: 'configuration' }>;
 
-export function registerLaunchDarklyFeatures(context: vscode.ExtensionContext, languageClient: () => Promise<LanguageClient>): vscode.Disposable[] {
+export function registerLaunchDarklyFeatures(context: vscode.ExtensionContext, platform: ClientPlatform, languageClient: () => Promise<LanguageClient>): vscode.Disposable[] {
   const output = vscode.window.createOutputChannel('LaunchDarkly Manifest: Store Configurations');
-  const session = new LaunchDarklySession(context);
+  const session = new LaunchDarklySession(context, platform.send);
   const auth = new LaunchDarklyAuthProvider(session);
   const planOf = (manifest: vscode.Uri) => languageClient().then((client) => client.sendRequest(StorePlanRequest, { uri: manifest.toString() }));
   const tree = new StoreTree(session, planOf);

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { version } from '../../../package.json';
 import { LaunchDarklyClient, userAgent, type ApiClientOptions } from '../../../server/src/launchdarkly/apiClient';
+import type { Send } from '../../../server/src/request/sendTypes';
 import { INSTANCES, instanceLabel, resolveBaseUri, type BaseUriResult } from '../../../server/src/launchdarkly/instances';
 
 const PICKED_INSTANCE = 'ldManifest.launchDarkly.instance';
@@ -23,7 +24,10 @@ export class LaunchDarklySession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly send: Send,
+  ) {}
 
   dispose(): void {
     this.changed.dispose();
@@ -46,7 +50,7 @@ export class LaunchDarklySession implements vscode.Disposable {
     if (!base.ok) return `ldManifest.launchDarkly.baseUri: ${base.problem}`;
     const token = await this.token();
     if (!token) return `Not signed in to LaunchDarkly (${instanceLabel(base.baseUri)}).`;
-    return { client: clientFor(base.baseUri, token, options), baseUri: base.baseUri };
+    return { client: clientFor(base.baseUri, token, this.send, options), baseUri: base.baseUri };
   }
 
   /** True when signed in; a refused token is said and not kept. */
@@ -68,7 +72,7 @@ export class LaunchDarklySession implements vscode.Disposable {
       }));
     if (!token?.trim()) return false;
     const checked = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the access token…' }, () =>
-      clientFor(baseUri.baseUri, token.trim(), { maxRetries: 1 }).listProjects(),
+      clientFor(baseUri.baseUri, token.trim(), this.send, { maxRetries: 1 }).listProjects(),
     );
     if (!checked.ok) {
       void vscode.window.showErrorMessage(`Not signed in: ${checked.failure.message}`);
@@ -114,6 +118,6 @@ export class LaunchDarklySession implements vscode.Disposable {
   }
 }
 
-function clientFor(baseUri: string, token: string, options: Partial<ApiClientOptions>): LaunchDarklyClient {
-  return new LaunchDarklyClient({ baseUri, token, userAgent: userAgent(EDITOR_PRODUCT, version), tokenSource: TOKEN_SOURCE, ...options });
+function clientFor(baseUri: string, token: string, send: Send, options: Partial<ApiClientOptions>): LaunchDarklyClient {
+  return new LaunchDarklyClient({ baseUri, token, send, userAgent: userAgent(EDITOR_PRODUCT, version), tokenSource: TOKEN_SOURCE, ...options });
 }

@@ -3,7 +3,7 @@
 // confirmation), open the integration's page, copy a call as curl. Each needs a trusted workspace
 // and a sign-in; what the manifest means comes from the language server (StorePlan, StoreConfig).
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { describeRef, type LaunchDarklyClient } from '../../../server/src/launchdarkly/apiClient';
 import { buildPatch, type ConfigurationChange } from '../../../server/src/launchdarkly/jsonPatch';
 import { validationSucceeded, type ValidationResult } from '../../../server/src/launchdarkly/responses';

@@ -12,4 +12,6 @@ export interface RequestCommandResult {
   readonly report: string;
   /** Relative to the manifest's folder, when the answer was saved as the sample response. */
   readonly samplePath?: string;
+  /** What the platform adds when the request did not reach the service (in a browser: CORS). */
+  readonly advice?: string;
 }

@@ -3,7 +3,7 @@
 // server through the requests of server/src/protocol.ts; this side asks for values, keeps them, sends
 // the request (the server never reaches the network) and shows the results.
 import * as vscode from 'vscode';
-import type { LanguageClient, RequestParam, RequestType } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient, RequestParam, RequestType } from 'vscode-languageclient';
 import {
   FEATURE_STORE_KEY,
   JudgeResponseRequest,
@@ -16,11 +16,12 @@ import {
   type PrepareRequestResult,
   type RequestKind,
 } from '../../../server/src/protocol';
-import { sendRequest, type SendOutcome } from '../../../server/src/request/send';
+import type { SendOutcome } from '../../../server/src/request/sendTypes';
 import { adoptIfManifest } from '../manifestDetection';
 import type { RequestCommandArgs, RequestCommandResult } from './commandIds';
 import { outcomeData } from './outcomeData';
-import { readCaFile, requestSettings } from './settings';
+import type { ClientPlatform } from '../platform';
+import { requestSettings } from './settings';
 import { askForValues, type ValueStore } from './valueStore';
 
 /** The running language client; started on first use. */
@@ -36,6 +37,7 @@ export class RequestCommands {
     private readonly store: ValueStore,
     private readonly output: vscode.OutputChannel,
     private readonly clientOf: ClientProvider,
+    private readonly platform: ClientPlatform,
   ) {}
 
   async test(kind: RequestKind, args: RequestCommandArgs = {}): Promise<RequestCommandResult> {
@@ -61,7 +63,7 @@ export class RequestCommands {
     const settings = requestSettings(document.uri);
     let extraCa: string | undefined;
     try {
-      extraCa = settings.caFile ? await readCaFile(settings.caFile) : undefined;
+      extraCa = await this.platform.readExtraCa(document.uri);
     } catch (error) {
       return { sent: false, passed: false, report: this.refuse(messageOf(error)) };
     }
@@ -70,7 +72,7 @@ export class RequestCommands {
       (_progress, token): Promise<SendOutcome> => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        return sendRequest(request, { timeoutMs: settings.timeoutMs, maxBodyBytes: settings.maxBodyBytes, extraCa, signal: abort.signal });
+        return this.platform.send(request, { timeoutMs: settings.timeoutMs, maxBodyBytes: settings.maxBodyBytes, extraCa, signal: abort.signal });
       },
     );
 
@@ -87,7 +89,7 @@ export class RequestCommands {
     const { verdict, report, sample } = judged;
     this.output.appendLine(report);
     let samplePath: string | undefined;
-    if (sample && document.uri.scheme === 'file') {
+    if (sample && vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) !== false) {
       try {
         await saveBeside(document.uri, sample.path, sample.text);
         samplePath = sample.path;
@@ -96,9 +98,18 @@ export class RequestCommands {
         this.output.appendLine(`The response was not saved as ${sample.path}: ${messageOf(error)}\n`);
       }
     }
-    const show = verdict.passed ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
-    void show(verdict.summary, 'Show details').then((choice) => choice && this.output.show(true));
-    return { sent: true, passed: verdict.passed, verdict: { kind: verdict.kind, summary: verdict.summary }, report, samplePath };
+    const advice = this.platform.networkAdvice(outcome);
+    if (advice) {
+      this.output.appendLine(`${advice}\n`);
+      void vscode.window.showErrorMessage(`${verdict.summary} ${advice}`, 'Copy as curl', 'Show details').then((choice) => {
+        if (choice === 'Copy as curl') void this.copyCurl({ ...args, uri: document.uri.toString() });
+        else if (choice) this.output.show(true);
+      });
+    } else {
+      const show = verdict.passed ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+      void show(verdict.summary, 'Show details').then((choice) => choice && this.output.show(true));
+    }
+    return { sent: true, passed: verdict.passed, verdict: { kind: verdict.kind, summary: verdict.summary }, report, samplePath, ...(advice ? { advice } : {}) };
   }
 
   async preview(args: RequestCommandArgs = {}): Promise<string | undefined> {
@@ -231,7 +242,7 @@ async function saveBeside(manifest: vscode.Uri, relative: string, text: string):
     if (stat && (stat.type & vscode.FileType.SymbolicLink) !== 0) throw new Error(`${vscode.workspace.asRelativePath(at)} is a symbolic link; the sample is only written to a real folder`);
   }
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(at, '..'));
-  await vscode.workspace.fs.writeFile(at, Buffer.from(text, 'utf8'));
+  await vscode.workspace.fs.writeFile(at, new TextEncoder().encode(text));
 }
 
 async function statOrUndefined(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {

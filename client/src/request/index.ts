@@ -4,12 +4,13 @@ import * as vscode from 'vscode';
 import { COMMANDS, type RequestCommandArgs } from './commandIds';
 import { RequestCommands, type ClientProvider } from './commands';
 import { ValueStore } from './valueStore';
+import type { ClientPlatform } from '../platform';
 
 export { COMMANDS, type RequestCommandArgs, type RequestCommandResult } from './commandIds';
 
-export function registerRequestFeatures(context: vscode.ExtensionContext, clientOf: ClientProvider): vscode.Disposable[] {
+export function registerRequestFeatures(context: vscode.ExtensionContext, platform: ClientPlatform, clientOf: ClientProvider): vscode.Disposable[] {
   const output = vscode.window.createOutputChannel('LaunchDarkly Manifest: Requests');
-  const commands = new RequestCommands(new ValueStore(context), output, clientOf);
+  const commands = new RequestCommands(new ValueStore(context), output, clientOf, platform);
   // A lens or a palette call passes an argument object; a context-menu call passes the editor's URI.
   const normalise = (arg: unknown): RequestCommandArgs => (arg instanceof vscode.Uri ? { uri: arg.toString() } : ((arg as RequestCommandArgs | undefined) ?? {}));
   return [

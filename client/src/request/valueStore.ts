@@ -1,8 +1,8 @@
 // The values a request needs, asked for in manifest order and remembered per manifest and variable:
 // secrets in VS Code's SecretStorage (the OS keychain), everything else in workspace state. The next
 // run offers the remembered value; "Forget values" removes them.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { sampleFeatureStoreKey } from '../../../server/src/request/sampleKey';
 import { FEATURE_STORE_KEY, type RequestVariableInfo } from '../../../server/src/protocol';
 
 /** What storing a value needs to know of its variable. */
@@ -48,7 +48,7 @@ export class ValueStore {
     const key = this.key(manifest, FEATURE_STORE_KEY);
     let sample = this.context.workspaceState.get<string>(key);
     if (!sample) {
-      sample = `ld-manifest-test-${randomBytes(6).toString('hex')}`;
+      sample = sampleFeatureStoreKey();
       await this.context.workspaceState.update(key, sample);
     }
     return sample;

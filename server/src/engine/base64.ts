@@ -1,9 +1,13 @@
-// Base64 of a string's UTF-8 bytes, without Node's Buffer or the browser's btoa: the engine runs in both.
+// Base64 of bytes and of a string's UTF-8 bytes, without Node's Buffer or the browser's btoa: the engine runs in both.
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 export function base64Utf8(text: string): string {
-  const bytes = utf8Bytes(text);
+  return base64Encode(utf8Bytes(text));
+}
+
+/** Base64 of bytes (an HMAC digest, a string's UTF-8). */
+export function base64Encode(bytes: ArrayLike<number>): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const [a, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];

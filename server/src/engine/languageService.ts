@@ -330,7 +330,8 @@ export class LanguageService {
 function changesListing(folder: string, uri: string): boolean {
   if (!uri.startsWith(folder)) return false;
   const segments = uri.slice(folder.length).split('/').filter((s) => s !== '');
-  return segments.length === 1 || (segments.length === 2 && segments[1] === 'manifest.json');
+  // The folder itself (created, deleted, or first listed by a host that reads late) changes its listing too.
+  return segments.length <= 1 || (segments.length === 2 && segments[1] === 'manifest.json');
 }
 
 function severityKey(overrides: SeverityOverrides | undefined): string {

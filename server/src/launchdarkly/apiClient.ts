@@ -6,7 +6,7 @@
 // `onRateLimit`; every other failure becomes a message that says what to do, with the token masked.
 // Engine-free (the editor's client bundles it): a terminal's caller folds it into one line and escapes
 // control characters itself (LaunchDarkly's words are kept as sent, masked).
-import { sendRequest, type ReceivedResponse } from '../request/send';
+import { bodyText, type ReceivedResponse, type Send } from '../request/sendTypes';
 import { SecretMasker } from '../request/secretMasker';
 import { apiErrorMessage, type CallContext } from './apiErrors';
 import { renderApiCall } from './apiRequest';
@@ -36,8 +36,10 @@ export const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
 export interface ApiClientOptions {
   readonly baseUri: string;
   readonly token: string;
-  /** Names the product and its version, e.g. `ld-manifest/0.1.0`. */
-  readonly userAgent: string;
+  /** The transport: Node's http/https, or the browser's fetch in the web extension. */
+  readonly send: Send;
+  /** Names the product and its version, e.g. `ld-manifest/0.1.0`; absent in a browser, which sends its own. */
+  readonly userAgent?: string;
   /** How the author gives the token here, for the advice on a 401 (`LD_ACCESS_TOKEN`). */
   readonly tokenSource: string;
   /** Other values to mask in messages (secret config values), besides the token. */
@@ -153,7 +155,7 @@ export class LaunchDarklyClient {
     const request = this.renderCall(route, body, secretKeys).real;
     const maxRetries = this.options.maxRetries ?? MAX_RATE_LIMIT_RETRIES;
     for (let retry = 0; ; retry++) {
-      const outcome = await sendRequest(request, {
+      const outcome = await this.options.send(request, {
         timeoutMs: this.options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS,
         maxBodyBytes: MAX_API_BODY_BYTES,
         extraCa: this.options.extraCa,
@@ -169,7 +171,7 @@ export class LaunchDarklyClient {
       const waitMs = rateLimitWaitMs(response.headers, Date.now());
       if (retry >= maxRetries || waitMs > MAX_RATE_LIMIT_WAIT_MS) {
         const why = retry >= maxRetries ? `still rate limited after ${maxRetries} retries` : `rate limited for ${Math.ceil(waitMs / 1000)} s, longer than this product waits`;
-        return this.failure('rate-limited', `${apiErrorMessage(429, this.serviceWords(parseErrorBody(response.body.toString('utf8'))), context)} (${why})`, 429);
+        return this.failure('rate-limited', `${apiErrorMessage(429, this.serviceWords(parseErrorBody(bodyText(response.body))), context)} (${why})`, 429);
       }
       this.options.onRateLimit?.({ waitMs, retry: retry + 1, maxRetries });
       if (!(await pause(waitMs, this.options.signal))) return this.failure('cancelled', `cannot ${action}: cancelled`);
@@ -177,7 +179,7 @@ export class LaunchDarklyClient {
   }
 
   private read<T>(response: ReceivedResponse, context: CallContext, parse: (value: unknown) => Parsed<T>): ApiResult<T> {
-    const text = response.body.toString('utf8');
+    const text = bodyText(response.body);
     if (response.status >= 300 && response.status < 400) {
       const to = response.redirects[0]?.to ?? 'another URL';
       return this.failure('redirect', `cannot ${context.action}: the instance redirects to ${to}, where the token is not sent; check the base URI (${context.instance})`, response.status);

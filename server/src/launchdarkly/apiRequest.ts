@@ -13,7 +13,8 @@ export interface ApiCall {
   readonly baseUri: string;
   readonly route: Route;
   readonly token: string;
-  readonly userAgent: string;
+  /** Absent in a browser, which sends its own and lets no page set it. */
+  readonly userAgent?: string;
   /** A JSON body (create: `{ config, … }`; update: a JSON Patch). */
   readonly body?: unknown;
   /** Config keys whose values are secret: they are marked wherever they sit in the body. */
@@ -25,7 +26,7 @@ export function renderApiCall(call: ApiCall): Rendered {
   const token = marks.mark({ real: call.token, masked: MASK, shell: `\${${TOKEN_VARIABLE}}`, variables: [TOKEN_VARIABLE] });
   const headers = [
     { name: 'Authorization', value: token },
-    { name: 'User-Agent', value: call.userAgent },
+    ...(call.userAgent !== undefined ? [{ name: 'User-Agent', value: call.userAgent }] : []),
     { name: 'Accept', value: 'application/json' },
     ...(call.route.beta ? [{ name: 'LD-API-Version', value: 'beta' }] : []),
     ...(call.body !== undefined ? [{ name: 'Content-Type', value: 'application/json' }] : []),

@@ -1,7 +1,7 @@
 // The requests of the editor's request commands (protocol.ts), answered from the current snapshot of
 // an open manifest. Every answer says `ok` or why not: a missing or unknown document, bad parameters
 // and internal failures become a message in the result (and a log line), never a raw error.
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import type { ManifestDocument } from '../engine/manifestDocument';
 import {
   JudgeResponseRequest,

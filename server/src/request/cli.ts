@@ -10,7 +10,8 @@ import { ownValue, setOwn } from '../engine/ownRecord';
 import { parseTestRequestArgs, TEST_REQUEST_HELP, type TestRequestOptions } from './cliOptions';
 import { reportJson, reportText } from './report';
 import { requestSpec, type RequestSpec } from './requestSpec';
-import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_SECONDS, prepareRequest, sendPrepared } from './testRequest';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_SECONDS, prepareRequest } from './testRequest';
+import { sendPrepared } from './sendPrepared';
 import { ENV_ID, FEATURE_STORE_KEY } from './values';
 import { isPassing } from './verdict';
 

@@ -2,7 +2,7 @@
 // repeats (that parser keeps the last occurrence of an option).
 import { CliError } from '../cli/cliError';
 import type { RequestKind } from './requestSpec';
-import { MAX_TIMEOUT_SECONDS } from './send';
+import { MAX_TIMEOUT_SECONDS } from './sendTypes';
 
 export interface TestRequestOptions {
   readonly manifest: string;

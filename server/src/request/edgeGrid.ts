@@ -1,7 +1,11 @@
 // Akamai's EdgeGrid request signing (EG1-HMAC-SHA256), as published in Akamai's "Authenticate with
 // EdgeGrid" documentation and its reference clients' shared test vectors. LaunchDarkly computes this
 // header on its side; computing it here lets the Akamai validation request be tested for real.
-import { createHmac, randomUUID } from 'node:crypto';
+// HMAC-SHA256 through @noble/hashes: synchronous and the same in Node and in a browser worker (Web
+// Crypto's HMAC is asynchronous, and rendering a request is not).
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { base64Encode } from '../engine/base64';
 
 export interface EdgeGridInput {
   readonly method: string;
@@ -20,7 +24,7 @@ export interface EdgeGridInput {
  * requests sign none, and the scheme hashes only POST bodies (the Akamai requests are GET and PUT). */
 export function edgeGridAuthorization(input: EdgeGridInput): string {
   const timestamp = input.timestamp ?? edgeGridTimestamp(new Date());
-  const nonce = input.nonce ?? randomUUID();
+  const nonce = input.nonce ?? globalThis.crypto.randomUUID();
   const unsigned = `EG1-HMAC-SHA256 client_token=${input.clientToken};access_token=${input.accessToken};timestamp=${timestamp};nonce=${nonce};`;
   const signingKey = hmacBase64(input.clientSecret, timestamp);
   const dataToSign = [input.method.toUpperCase(), 'https', input.host.toLowerCase(), input.pathAndQuery, '', '', unsigned].join('\t');
@@ -33,5 +37,6 @@ export function edgeGridTimestamp(date: Date): string {
 }
 
 function hmacBase64(key: string, data: string): string {
-  return createHmac('sha256', key).update(data, 'utf8').digest('base64');
+  const utf8 = new TextEncoder();
+  return base64Encode(hmac(sha256, utf8.encode(key), utf8.encode(data)));
 }

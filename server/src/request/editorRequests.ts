@@ -20,7 +20,7 @@ import { reportText, requestText, verdictSummary } from './report';
 import { requestSpec } from './requestSpec';
 import { choicesOf, requestVariables, type RequestVariable } from './requestVariables';
 import { validationSample } from './sampleResponse';
-import type { SendOutcome } from './send';
+import type { SendOutcome } from './sendTypes';
 import { curlFor, judgeOutcome, prepareRequest, type PreparedRequest } from './testRequest';
 import { isPassing } from './verdict';
 

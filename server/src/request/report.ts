@@ -8,6 +8,7 @@ import type { SecretMasker } from './secretMasker';
 import { WITHHELD } from './secretMasker';
 import type { RequestRun } from './testRequest';
 import { isPassing, type Verdict } from './verdict';
+import { bodyText } from './sendTypes';
 
 const LABEL = { validation: 'validation request', featureStore: 'feature store request' } as const;
 
@@ -32,7 +33,7 @@ export function reportText(run: RequestRun, manifestLabel: string): string {
       out.push(`Redirect ${redirect.status} to ${outside(redirect.to)}: ${redirect.followed ? 'followed' : `NOT followed (${redirect.why ?? 'another origin; credentials are never sent there'})`}`);
     }
     out.push(`Response: HTTP ${r.status} ${outside(r.statusText)} in ${r.elapsedMs} ms`, indent(outside(r.headers.map(([n, v]) => `${n}: ${v}`).join('\n'))), '');
-    out.push('Body:', indent(outside(bodyText(r.body, reading.json)) || '(empty)'));
+    out.push('Body:', indent(outside(shownBody(r.body, reading.json)) || '(empty)'));
     if (r.truncated) out.push(`(the body was cut at ${r.body.length} bytes, the limit)`);
     if (reading.pointers.length > 0) {
       out.push('', 'Parser:');
@@ -60,7 +61,7 @@ export function reportJson(run: RequestRun, manifestLabel: string): string {
           status: outcome.response.status,
           statusText: outside(outcome.response.statusText),
           headers: masker.withhold ? WITHHELD : outcome.response.headers,
-          body: masker.withhold ? WITHHELD : reading.json !== undefined ? masker.maskJson(reading.json) : outcome.response.body.toString('utf8'),
+          body: masker.withhold ? WITHHELD : reading.json !== undefined ? masker.maskJson(reading.json) : bodyText(outcome.response.body),
           truncated: outcome.response.truncated,
           redirects: outcome.response.redirects.map((r) => ({ ...r, to: outside(r.to) })),
           elapsedMs: outcome.response.elapsedMs,
@@ -79,8 +80,8 @@ export function reportJson(run: RequestRun, manifestLabel: string): string {
   return JSON.stringify(masker.maskJson(report), null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`) + '\n';
 }
 
-function bodyText(body: Buffer, json: unknown): string {
-  return json !== undefined ? JSON.stringify(json, null, 2) : body.toString('utf8');
+function shownBody(body: Uint8Array, json: unknown): string {
+  return json !== undefined ? JSON.stringify(json, null, 2) : bodyText(body);
 }
 
 /**

@@ -9,51 +9,7 @@ import * as https from 'node:https';
 import { X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import type { RenderedRequest } from './render';
-
-/** What a test request may take unless a setting or flag says otherwise. */
-export const DEFAULT_TIMEOUT_SECONDS = 10;
-export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
-/** The longest a test request may take, whatever a setting says: beyond 2^31 ms a timer fires at once. */
-export const MAX_TIMEOUT_SECONDS = 600;
-
-export interface SendOptions {
-  readonly timeoutMs: number;
-  readonly maxBodyBytes: number;
-  /** PEM text of extra certificate authorities to trust (a setting's CA file). */
-  readonly extraCa?: string;
-  readonly signal?: AbortSignal;
-  readonly maxRedirects?: number;
-}
-
-export interface Redirect {
-  readonly status: number;
-  readonly from: string;
-  readonly to: string;
-  readonly followed: boolean;
-  /** Why a redirect was not followed. */
-  readonly why?: string;
-}
-
-export interface ReceivedResponse {
-  readonly url: string;
-  readonly status: number;
-  readonly statusText: string;
-  /** As received, names lower-cased, repeated headers kept. */
-  readonly headers: readonly [string, string][];
-  readonly body: Buffer;
-  /** The body was longer than the limit; `body` holds its first `maxBodyBytes`. */
-  readonly truncated: boolean;
-  readonly redirects: readonly Redirect[];
-  readonly elapsedMs: number;
-}
-
-export type NetworkErrorKind = 'dns' | 'refused' | 'tls' | 'timeout' | 'cancelled' | 'reset' | 'other';
-
-export type SendOutcome =
-  | { readonly kind: 'response'; readonly response: ReceivedResponse }
-  | { readonly kind: 'network-error'; readonly error: NetworkErrorKind; readonly message: string; readonly elapsedMs: number };
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+import { clampedTimeoutMs, isRedirectStatus, type NetworkErrorKind, type ReceivedResponse, type Redirect, type SendOptions, type SendOutcome } from './sendTypes';
 
 /** Why `pem` is not a usable extra CA (a file of certificates in PEM), or undefined when it is. */
 export function caProblem(pem: string): string | undefined {
@@ -72,11 +28,12 @@ export function caProblem(pem: string): string | undefined {
   return unreadable < 0 ? undefined : `its certificates cannot be read (certificate ${unreadable + 1} of ${blocks.length} is not valid)`;
 }
 
+/** The Node transport (`Send`): the CLI, the desktop client and the tests send through it. */
 export async function sendRequest(request: RenderedRequest, options: SendOptions): Promise<SendOutcome> {
   const started = Date.now();
   const abort = new AbortController();
   let timedOut = false;
-  const timeoutMs = Math.min(Math.max(options.timeoutMs, 1), MAX_TIMEOUT_SECONDS * 1000);
+  const timeoutMs = clampedTimeoutMs(options.timeoutMs);
   const timer = setTimeout(() => {
     timedOut = true;
     abort.abort();
@@ -90,7 +47,7 @@ export async function sendRequest(request: RenderedRequest, options: SendOptions
     for (let hop = 0; ; hop++) {
       const response = await exchange(current, options, abort.signal);
       const location = response.headers.find(([name]) => name === 'location')?.[1];
-      if (!REDIRECT_STATUSES.has(response.status) || location === undefined) {
+      if (!isRedirectStatus(response.status) || location === undefined) {
         return { kind: 'response', response: { ...response, redirects, elapsedMs: Date.now() - started } };
       }
       const target = redirectTarget(location, current.url);

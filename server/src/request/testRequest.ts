@@ -5,7 +5,7 @@ import { curlCommand } from './curl';
 import { renderRequest, type Rendered, type RenderedRequest } from './render';
 import { requestSpec, type RequestKind, type RequestSpec } from './requestSpec';
 import { sampleFlagPayload } from './samplePayload';
-import { sendRequest, type SendOptions, type SendOutcome } from './send';
+import type { SendOutcome } from './sendTypes';
 import { SecretMasker } from './secretMasker';
 import { resolveValues, type ResolvedValues } from './values';
 import { ownValue, setOwn } from '../engine/ownRecord';
@@ -81,13 +81,10 @@ export interface RequestRun {
   readonly reading: Reading;
 }
 
-export async function sendPrepared(prepared: PreparedRequest, options: SendOptions): Promise<RequestRun> {
-  return judgeOutcome(prepared, await sendRequest(prepared.rendered.real, options));
-}
 
 /** Reads what a prepared request got (sent here, or by the editor client) with the request's parser. */
 export function judgeOutcome(prepared: PreparedRequest, outcome: SendOutcome): RequestRun {
   return { prepared, outcome, reading: readAnswer(outcome, prepared.spec.parser) };
 }
 
-export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_SECONDS } from './send';
+export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_SECONDS } from './sendTypes';

@@ -1,12 +1,12 @@
 // Turns the values an author supplied (strings from prompts, flags, files or the environment) into the
 // values the templates see, with defaults, type coercion and the names LaunchDarkly provides itself.
-import { randomBytes } from 'node:crypto';
 import type { TemplateValue } from './render';
 import type { RequestSpec } from './requestSpec';
 import type { RequestVariable } from './requestVariables';
 import { choicesOf } from './requestVariables';
 import { FEATURE_STORE_KEY } from '../engine/templates/scopes';
 import { ownValue } from '../engine/ownRecord';
+import { sampleFeatureStoreKey } from './sampleKey';
 
 export { FEATURE_STORE_KEY };
 export const ENV_ID = 'envId';
@@ -59,9 +59,4 @@ function coerce(variable: RequestVariable, text: string): TemplateValue | { prob
   // Boolean form values reach LaunchDarkly's templates as booleans, so `{{#if flag}}` sees false.
   if (variable.type === 'boolean') return text === 'true';
   return text;
-}
-
-/** A key shaped like the ones LaunchDarkly generates per environment, unmistakably a test one. */
-export function sampleFeatureStoreKey(): string {
-  return `ld-manifest-test-${randomBytes(6).toString('hex')}`;
 }

@@ -3,7 +3,7 @@
 // failure that names the value it found, because LaunchDarkly's check is a JSON boolean.
 import { jsonTypeOf, selectPointer } from '../engine/pointers/jsonPointer';
 import type { ParserSpec } from './requestSpec';
-import type { NetworkErrorKind, SendOutcome } from './send';
+import { bodyText, type NetworkErrorKind, type SendOutcome } from './sendTypes';
 
 export type Verdict =
   | { readonly kind: 'success'; readonly summary: string }
@@ -73,10 +73,10 @@ export function readAnswer(outcome: SendOutcome, parser: ParserSpec | undefined)
   return { verdict: { kind: 'failure', errors, summary: withErrors(`Failed: ${parser.success} is ${found}.`) }, json: json.value, pointers };
 }
 
-function parseJson(body: Buffer, truncated: boolean): { value: unknown } | undefined {
+function parseJson(body: Uint8Array, truncated: boolean): { value: unknown } | undefined {
   if (truncated) return undefined;
   try {
-    return { value: JSON.parse(body.toString('utf8')) as unknown };
+    return { value: JSON.parse(bodyText(body)) as unknown };
   } catch {
     return undefined;
   }

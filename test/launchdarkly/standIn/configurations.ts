@@ -5,7 +5,8 @@
 // rendering (server/src/request/testRequest.ts): what matters here is that a real request reaches the
 // partner's server.
 import { parseManifest } from '../../../server/src/engine/manifestDocument';
-import { prepareRequest, sendPrepared } from '../../../server/src/request/testRequest';
+import { prepareRequest } from '../../../server/src/request/testRequest';
+import { sendPrepared } from '../../../server/src/request/sendPrepared';
 import { isPassing } from '../../../server/src/request/verdict';
 import { applyPatch } from './applyPatch';
 import { generatedValue, variablesOf } from './configRules';
@@ -129,7 +130,7 @@ export class Configurations {
       statusCode: run.outcome.response.status,
       ...(passed ? {} : { error: run.reading.verdict.summary }),
       timestamp,
-      responseBody: run.outcome.response.body.toString('utf8'),
+      responseBody: Buffer.from(run.outcome.response.body).toString('utf8'),
     };
   }
 

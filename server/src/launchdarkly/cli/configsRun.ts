@@ -23,6 +23,7 @@ import { readCaFile, readVarsFile } from '../../cli/inputFiles';
 import { parseConfigsArgs, type ConfigsOptions } from './configsOptions';
 import { configurationReport, configurationsReport, deletedReport, validationReport, type ReportContext } from './configsReport';
 import type { Terminal } from './terminal';
+import { sendRequest } from '../../request/send';
 
 export interface ConfigsIo extends CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -85,6 +86,7 @@ async function run(args: readonly string[], io: ConfigsIo): Promise<number> {
   const client = new LaunchDarklyClient({
     baseUri: base.baseUri,
     token,
+    send: sendRequest,
     userAgent: userAgent(CLI_PRODUCT, version),
     tokenSource: 'LD_ACCESS_TOKEN',
     secrets,
