@@ -43,6 +43,10 @@ await Promise.all([
   esbuild.build({ ...browserOptions, format: 'cjs', entryPoints: { client: 'client/src/browser/extension.ts' }, outdir: 'dist/web', external: ['vscode'] }),
   esbuild.build({ ...browserOptions, format: 'iife', entryPoints: { server: 'server/src/browser/workerServer.ts' }, outdir: 'dist/web' }),
   esbuild.build(cliBuildOptions(production, 'dist')),
+  // The browser suite of the real-editor tests (test/e2e/web/): bundled for the web worker extension host.
+  production
+    ? Promise.resolve()
+    : esbuild.build({ ...browserOptions, format: 'cjs', entryPoints: { suite: 'test/e2e/web/suite.ts' }, outdir: 'out/test/e2e/web', external: ['vscode'] }),
   production
     ? Promise.resolve()
     : esbuild.build({

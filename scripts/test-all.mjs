@@ -17,6 +17,8 @@ const suites = [
   { name: 'request', command: 'node', args: ['--test', '--test-reporter=spec', 'out/test/request/'], counts: nodeTestCounts },
   { name: 'launchdarkly', command: 'node', args: ['--test', '--test-reporter=spec', 'out/test/launchdarkly/'], counts: nodeTestCounts },
   { name: 'e2e', command: 'bash', args: ['scripts/vscode-env/run-tests.sh'], counts: mochaCounts },
+  // The same extension in the browser's web worker extension host (vscode.dev's).
+  { name: 'e2e-web', command: 'bash', args: ['scripts/vscode-env/run-web-tests.sh'], counts: mochaCounts },
 ].filter((suite) => only.length === 0 || only.includes(suite.name));
 
 function nodeTestCounts(output) {
@@ -47,7 +49,7 @@ if (build.code !== 0) {
   console.log('build failed\n0 passed, 1 failed');
   process.exit(1);
 }
-if (only.length === 0 || only.includes('e2e')) {
+if (only.length === 0 || only.some((name) => name.startsWith('e2e'))) {
   // The real-editor suite tests the packaged extension, so package it first.
   const packaged = await run({ command: 'npm', args: ['run', '--silent', 'package'] });
   if (packaged.code !== 0) {
@@ -59,7 +61,7 @@ if (only.length === 0 || only.includes('e2e')) {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const summary = [];
 for (const suite of suites) {
-  if (suite.name !== 'e2e' && !existsSync(join(root, suite.args[2]))) {
+  if (!suite.name.startsWith('e2e') && !existsSync(join(root, suite.args[2]))) {
     summary.push(`${suite.name}: no tests`);
     continue;
   }

@@ -2,7 +2,7 @@
 // server is a nested web worker that reads files through this side (workspaceFiles.ts), requests go
 // through fetch, and the browser's own trust store decides TLS.
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import { fetchSend } from '../../../server/src/request/fetchSend';
 import type { ClientPlatform } from '../platform';
 import { requestSettings } from '../request/settings';
@@ -13,11 +13,13 @@ export const browserPlatform: ClientPlatform = {
   createLanguageClient: async (context: vscode.ExtensionContext, clientOptions: LanguageClientOptions) => {
     const serverUri = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
     let worker: Worker | undefined;
-    // A function, so that a restart starts a fresh worker (and ends the old one).
+    // A function, so that a restart starts a fresh worker (and ends the old one). It hands back the
+    // transports, not the worker: the client tells a worker by `instanceof Worker`, which the worker
+    // host's own Worker (it relays nested workers) does not pass.
     const client = new LanguageClient('ldManifest', 'LaunchDarkly Manifest Language Server', async () => {
       worker?.terminate();
       worker = await startWorker(serverUri);
-      return worker;
+      return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
     }, clientOptions);
     context.subscriptions.push(...serveWorkspaceFiles(client), { dispose: () => worker?.terminate() });
     return client;

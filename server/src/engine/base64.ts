@@ -1,6 +1,8 @@
 // Base64 of bytes and of a string's UTF-8 bytes, without Node's Buffer or the browser's btoa: the engine runs in both.
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Each alphabet character's value by its code; -1 elsewhere. */
+const DECODE = Int8Array.from({ length: 128 }, (_, code) => ALPHABET.indexOf(String.fromCharCode(code)));
 
 export function base64Utf8(text: string): string {
   return base64Encode(utf8Bytes(text));
@@ -17,6 +19,25 @@ export function base64Encode(bytes: ArrayLike<number>): string {
     out += i + 2 < bytes.length ? ALPHABET[chunk & 63] : '=';
   }
   return out;
+}
+
+/** The bytes of base64 text (standard alphabet, padding optional); characters outside it are skipped. */
+export function base64Decode(text: string): Uint8Array {
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let length = 0;
+  let chunk = 0;
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const value = DECODE[text.charCodeAt(i)] ?? -1;
+    if (value < 0) continue;
+    chunk = (chunk << 6) | value;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[length++] = (chunk >> bits) & 255;
+    }
+  }
+  return out.slice(0, length);
 }
 
 function utf8Bytes(text: string): number[] {

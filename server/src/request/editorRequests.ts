@@ -23,6 +23,7 @@ import { validationSample } from './sampleResponse';
 import type { SendOutcome } from './sendTypes';
 import { curlFor, judgeOutcome, prepareRequest, type PreparedRequest } from './testRequest';
 import { isPassing } from './verdict';
+import { base64Decode } from '../engine/base64';
 
 /** How many prepared requests wait for their answer; older ones are forgotten (with their secrets). */
 export const KEPT_PREPARED_REQUESTS = 16;
@@ -129,7 +130,7 @@ export function sendOutcomeOf(data: OutcomeData): SendOutcome {
       status: response.status,
       statusText: String(response.statusText ?? ''),
       headers: response.headers.map(([name, value]) => [String(name).toLowerCase(), String(value)]),
-      body: Buffer.from(response.bodyBase64, 'base64'),
+      body: base64Decode(response.bodyBase64),
       truncated: response.truncated === true,
       redirects: Array.isArray(response.redirects) ? response.redirects : [],
       elapsedMs: Number(response.elapsedMs) || 0,

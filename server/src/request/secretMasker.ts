@@ -8,6 +8,7 @@
 // text (and the shredding would reveal it), so then nothing the service sent back is shown at all, and
 // the output says why.
 import { MASK } from './symbolic';
+import { base64Utf8 } from '../engine/base64';
 
 export const MIN_MASKABLE_LENGTH = 8;
 
@@ -92,7 +93,7 @@ function encodedForms(value: string): string[] {
   } catch {
     // Not a host name.
   }
-  const base64 = base64Of(value);
+  const base64 = base64Utf8(value);
   forms.push(base64, base64.replace(/=+$/, ''), base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
   return forms.filter((f) => f.length > 0);
 }
@@ -108,10 +109,6 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt
 
 function htmlEscaped(value: string): string {
   return value.replace(/[&<>"'`=]/g, (c) => HTML_ESCAPES[c]!);
-}
-
-function base64Of(value: string): string {
-  return Buffer.from(value, 'utf8').toString('base64');
 }
 
 function escapeRegExp(text: string): string {
