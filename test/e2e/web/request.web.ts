@@ -21,31 +21,34 @@ interface TestResult {
   readonly advice?: string;
 }
 
-describe('the validation request from the browser', () => {
-  let endpoints: Endpoints;
+/** Called once mocha's browser build is set up (it defines describe and it). */
+export function defineRequestTests(): void {
+  describe('the validation request from the browser', () => {
+    let endpoints: Endpoints;
 
-  before(async () => {
-    await activatedExtension();
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), '.e2e', 'endpoints.json'));
-    endpoints = JSON.parse(new TextDecoder().decode(bytes)) as Endpoints;
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixtureUri(MANIFEST)));
+    before(async () => {
+      await activatedExtension();
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), '.e2e', 'endpoints.json'));
+      endpoints = JSON.parse(new TextDecoder().decode(bytes)) as Endpoints;
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixtureUri(MANIFEST)));
+    });
+
+    const test = (baseUrl: string) =>
+      vscode.commands.executeCommand<TestResult>('ldManifest.request.testValidation', { uri: fixtureUri(MANIFEST).toString(), values: { baseUrl, apiToken: TOKEN } });
+
+    it('is sent with fetch and passes where the service allows cross-origin requests', async () => {
+      const result = await test(endpoints.cors);
+      check(result.sent && result.passed, `passed: ${result.report}`);
+      check(!result.report.includes(TOKEN), 'the token is masked in the report');
+    });
+
+    it('says it is the browser, and offers curl, where the service does not allow them', async () => {
+      const result = await test(endpoints.noCors);
+      check(result.sent && !result.passed, `not passed: ${result.report}`);
+      check(result.verdict?.kind === 'network-error', `a network error: ${result.verdict?.kind}`);
+      check(/CORS/.test(result.report), `the report names CORS: ${result.report}`);
+      check(/browser/.test(result.advice ?? '') && /curl/.test(result.advice ?? ''), `the advice names the browser and curl: ${result.advice}`);
+      check(!result.report.includes(TOKEN), 'the token is masked in the report');
+    });
   });
-
-  const test = (baseUrl: string) =>
-    vscode.commands.executeCommand<TestResult>('ldManifest.request.testValidation', { uri: fixtureUri(MANIFEST).toString(), values: { baseUrl, apiToken: TOKEN } });
-
-  it('is sent with fetch and passes where the service allows cross-origin requests', async () => {
-    const result = await test(endpoints.cors);
-    check(result.sent && result.passed, `passed: ${result.report}`);
-    check(!result.report.includes(TOKEN), 'the token is masked in the report');
-  });
-
-  it('says it is the browser, and offers curl, where the service does not allow them', async () => {
-    const result = await test(endpoints.noCors);
-    check(result.sent && !result.passed, `not passed: ${result.report}`);
-    check(result.verdict?.kind === 'network-error', `a network error: ${result.verdict?.kind}`);
-    check(/CORS/.test(result.report), `the report names CORS: ${result.report}`);
-    check(/browser/.test(result.advice ?? '') && /curl/.test(result.advice ?? ''), `the advice names the browser and curl: ${result.advice}`);
-    check(!result.report.includes(TOKEN), 'the token is masked in the report');
-  });
-});
+}

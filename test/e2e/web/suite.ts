@@ -4,6 +4,9 @@
 // mocha 12 is an ES module: bundled, its UMD header assigns this bundle's module.exports (the mocha
 // instance), so `run` is exported by replacing module.exports after it, at the end.
 import 'mocha/mocha.js';
+import { defineFeatureTests } from './features.web';
+import { defineRequestTests } from './request.web';
+import { defineWorkerTests } from './inWorker.web';
 
 declare const mocha: BrowserMocha;
 interface BrowserMocha {
@@ -13,10 +16,10 @@ interface BrowserMocha {
 
 function run(): Promise<void> {
   mocha.setup({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
-  // Loaded after setup, which defines describe and it.
-  require('./inWorker.web');
-  require('./features.web');
-  require('./request.web');
+  // After setup, which defines describe and it. The worker check goes first.
+  defineWorkerTests();
+  defineFeatureTests();
+  defineRequestTests();
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} browser e2e test${failures === 1 ? '' : 's'} failed`)) : resolve()));
   });

@@ -1,2 +1,2 @@
 // Nothing to do: this extension only makes the test host a web worker extension host.
-exports.activate = () => undefined;
+module.exports = { activate: () => undefined };
