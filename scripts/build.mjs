@@ -47,6 +47,8 @@ await Promise.all([
   production
     ? Promise.resolve()
     : esbuild.build({ ...browserOptions, format: 'cjs', entryPoints: { suite: 'test/e2e/web/suite.ts' }, outdir: 'out/test/e2e/web', external: ['vscode'] }),
+  // ...and the servers it talks to, run in Node beside code-server.
+  production ? Promise.resolve() : esbuild.build({ ...common, entryPoints: { servers: 'test/e2e/web/servers.ts' }, outdir: 'out/test/e2e/web' }),
   production
     ? Promise.resolve()
     : esbuild.build({

@@ -4,8 +4,9 @@
 # installed from the .vsix and moved to the worker host by the user setting `remote.extensionKind`
 # (["web"]: its `browser` entry, its server in a nested worker). The tests are hosted by a browser-only
 # development extension (test/e2e/web/harness/), so they run in that worker too; their first test fails
-# unless it does. The workspace is a copy of test/e2e/fixtures/web/ with the address of a stand-in
-# validation endpoint (test/e2e/web/endpoint.mjs) written into it.
+# unless it does. The workspace is a copy of test/e2e/fixtures/web/ with the addresses of the servers
+# the tests talk to (test/e2e/web/servers.ts: a validation endpoint, LaunchDarkly's API stand-in)
+# written into it.
 #
 # usage: scripts/vscode-env/run-web-tests.sh [--vsix FILE]
 # needs:  the .vsix (npm run package) and the test bundles (npm run build)
@@ -18,6 +19,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 ENV_DIR=${LD_E2E_ENV:-$ROOT/.test-env}
 VSIX=$ROOT/dist/ld-manifest-tools.vsix
 TESTS=$ROOT/out/test/e2e/web/suite.js
+SERVERS=$ROOT/out/test/e2e/web/servers.js
 HARNESS=$ROOT/test/e2e/web/harness
 EXTENSION_ID=ld-manifest-tools.launchdarkly-manifest-tools
 while [ $# -gt 0 ]; do
@@ -47,14 +49,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# 1) The workspace: a copy of the fixture (the tests edit it), with the endpoint's address.
+# 1) The workspace: a copy of the fixture (the tests edit it), with the servers' addresses.
 WORKSPACE=$RUN/web
 cp -r "$ROOT/test/e2e/fixtures/web" "$WORKSPACE"
 mkdir -p "$WORKSPACE/.e2e"
-"$NODE24/node" "$ROOT/test/e2e/web/endpoint.mjs" "$WORKSPACE/.e2e/endpoints.json" &
+"$NODE24/node" "$SERVERS" "$WORKSPACE/.e2e/endpoints.json" "$WORKSPACE" &
 ENDPOINT_PID=$!
-for _ in $(seq 1 100); do [ -s "$WORKSPACE/.e2e/endpoints.json" ] && break; sleep 0.05; done
-[ -s "$WORKSPACE/.e2e/endpoints.json" ] || { log "the stand-in endpoint did not start"; exit 2; }
+for _ in $(seq 1 200); do [ -s "$WORKSPACE/.e2e/endpoints.json" ] && break; kill -0 "$ENDPOINT_PID" 2>/dev/null || break; sleep 0.05; done
+[ -s "$WORKSPACE/.e2e/endpoints.json" ] || { log "the servers did not start"; exit 2; }
 
 # 2) The harness, with the tests inside it: VS Code runs extensionTestsPath in the host of the
 #    development extension that holds it, the web worker host for this browser-only one.

@@ -13,7 +13,7 @@ type ConfigurationNode = Extract<StoreNode, { kind: 'configuration' }>;
 
 export function registerLaunchDarklyFeatures(context: vscode.ExtensionContext, platform: ClientPlatform, languageClient: () => Promise<LanguageClient>): vscode.Disposable[] {
   const output = vscode.window.createOutputChannel('LaunchDarkly Manifest: Store Configurations');
-  const session = new LaunchDarklySession(context, platform.send);
+  const session = new LaunchDarklySession(context, platform);
   const auth = new LaunchDarklyAuthProvider(session);
   const planOf = (manifest: vscode.Uri) => languageClient().then((client) => client.sendRequest(StorePlanRequest, { uri: manifest.toString() }));
   const tree = new StoreTree(session, planOf);

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { version } from '../../../package.json';
 import { LaunchDarklyClient, userAgent, type ApiClientOptions } from '../../../server/src/launchdarkly/apiClient';
-import type { Send } from '../../../server/src/request/sendTypes';
+import type { ClientPlatform } from '../platform';
 import { INSTANCES, instanceLabel, resolveBaseUri, type BaseUriResult } from '../../../server/src/launchdarkly/instances';
 
 const PICKED_INSTANCE = 'ldManifest.launchDarkly.instance';
@@ -26,7 +26,7 @@ export class LaunchDarklySession implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly send: Send,
+    private readonly platform: ClientPlatform,
   ) {}
 
   dispose(): void {
@@ -50,7 +50,7 @@ export class LaunchDarklySession implements vscode.Disposable {
     if (!base.ok) return `ldManifest.launchDarkly.baseUri: ${base.problem}`;
     const token = await this.token();
     if (!token) return `Not signed in to LaunchDarkly (${instanceLabel(base.baseUri)}).`;
-    return { client: clientFor(base.baseUri, token, this.send, options), baseUri: base.baseUri };
+    return { client: clientFor(base.baseUri, token, this.platform, options), baseUri: base.baseUri };
   }
 
   /** True when signed in; a refused token is said and not kept. */
@@ -72,7 +72,7 @@ export class LaunchDarklySession implements vscode.Disposable {
       }));
     if (!token?.trim()) return false;
     const checked = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the access token…' }, () =>
-      clientFor(baseUri.baseUri, token.trim(), this.send, { maxRetries: 1 }).listProjects(),
+      clientFor(baseUri.baseUri, token.trim(), this.platform, { maxRetries: 1 }).listProjects(),
     );
     if (!checked.ok) {
       void vscode.window.showErrorMessage(`Not signed in: ${checked.failure.message}`);
@@ -118,6 +118,8 @@ export class LaunchDarklySession implements vscode.Disposable {
   }
 }
 
-function clientFor(baseUri: string, token: string, send: Send, options: Partial<ApiClientOptions>): LaunchDarklyClient {
-  return new LaunchDarklyClient({ baseUri, token, send, userAgent: userAgent(EDITOR_PRODUCT, version), tokenSource: TOKEN_SOURCE, ...options });
+function clientFor(baseUri: string, token: string, platform: ClientPlatform, options: Partial<ApiClientOptions>): LaunchDarklyClient {
+  // A browser sends its own User-Agent and lets no page set one.
+  const agent = platform.name === 'desktop' ? { userAgent: userAgent(EDITOR_PRODUCT, version) } : {};
+  return new LaunchDarklyClient({ baseUri, token, send: platform.send, ...agent, tokenSource: TOKEN_SOURCE, ...options });
 }

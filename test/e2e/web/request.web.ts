@@ -1,17 +1,15 @@
 // The validation request from the browser: fetch sends it for real to a stand-in endpoint on
-// 127.0.0.1 (started by scripts/vscode-env/run-web-tests.sh, its address written into the workspace
-// as .e2e/endpoints.json). One path allows cross-origin requests and passes; the other does not, and
+// 127.0.0.1 (servers.ts, started by scripts/vscode-env/run-web-tests.sh, its address written into the
+// workspace as .e2e/endpoints.json). One path allows cross-origin requests and passes; the other does not, and
 // the browser refuses to show its answer: the result says it is the browser and offers Copy as curl.
 import * as vscode from 'vscode';
-import { activatedExtension, check, fixtureUri, workspaceRoot } from '../suite/editorHelpers';
+import { activatedExtension, check, fixtureUri } from '../suite/editorHelpers';
+import { readServers } from './readServers';
+import type { WebTestServers } from './serverAddresses';
 
 const MANIFEST = 'integrations/acme-store/manifest.json';
 const TOKEN = 'e2e-browser-token-4f1c9a';
 
-interface Endpoints {
-  readonly cors: string;
-  readonly noCors: string;
-}
 
 interface TestResult {
   readonly sent: boolean;
@@ -24,12 +22,11 @@ interface TestResult {
 /** Called once mocha's browser build is set up (it defines describe and it). */
 export function defineRequestTests(): void {
   describe('the validation request from the browser', () => {
-    let endpoints: Endpoints;
+    let endpoints: WebTestServers;
 
     before(async () => {
       await activatedExtension();
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), '.e2e', 'endpoints.json'));
-      endpoints = JSON.parse(new TextDecoder().decode(bytes)) as Endpoints;
+      endpoints = await readServers();
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixtureUri(MANIFEST)));
     });
 

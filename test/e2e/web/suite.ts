@@ -5,6 +5,7 @@
 // instance), so `run` is exported by replacing module.exports after it, at the end.
 import 'mocha/mocha.js';
 import { defineFeatureTests } from './features.web';
+import { defineLaunchDarklyTests } from './launchDarkly.web';
 import { defineRequestTests } from './request.web';
 import { defineWorkerTests } from './inWorker.web';
 
@@ -20,6 +21,7 @@ function run(): Promise<void> {
   defineWorkerTests();
   defineFeatureTests();
   defineRequestTests();
+  defineLaunchDarklyTests();
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} browser e2e test${failures === 1 ? '' : 's'} failed`)) : resolve()));
   });

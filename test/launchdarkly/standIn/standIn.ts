@@ -25,7 +25,20 @@ export interface StandInOptions {
   readonly projects: readonly StandInProject[];
   /** By integration key: its kind and manifest (parsed JSON). */
   readonly integrations: Readonly<Record<string, Integration>>;
+  /**
+   * Answer browsers as LaunchDarkly's API does for calls with a token: a preflight (OPTIONS) is
+   * allowed, and every answer allows the caller's origin. Off by default: the desktop never needs it.
+   */
+  readonly cors?: boolean;
 }
+
+/** What a browser may send and read across origins, when `cors` is on. */
+const CORS_ALLOWED = {
+  'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+  'access-control-allow-headers': 'Authorization, Content-Type, LD-API-Version',
+  'access-control-expose-headers': 'Retry-After, X-Ratelimit-Reset, X-Ratelimit-Global-Remaining, X-Ratelimit-Route-Remaining',
+  'access-control-max-age': '600',
+};
 
 export interface ReceivedCall {
   readonly method: string;
@@ -68,10 +81,12 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     req.on('end', () => {
       const call = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       received.push(call);
+      const cors: Record<string, string> = options.cors ? { ...CORS_ALLOWED, 'access-control-allow-origin': req.headers.origin ?? '*', vary: 'Origin' } : {};
       const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
-        res.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
+        res.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...cors, ...headers });
         res.end(body === undefined ? undefined : JSON.stringify(body));
       };
+      if (options.cors && call.method === 'OPTIONS' && req.headers['access-control-request-method']) return send(204);
       const limit = limits.shift();
       if (limit) return send(429, { code: 'rate_limited', message: 'You have been rate limited.', id: `e${++errorIds}` }, rateLimitHeaders(limit));
       handle(call, options, store).then(
