@@ -25,6 +25,9 @@ export function figureList(context) {
     { id: 'corpus.allDiagnosed', section: 'corpus', label: `all ${n} opened at once → all diagnosed (fresh process)`, unit: 'ms' },
     { id: 'corpus.peakRss', section: 'corpus', label: `peak RSS (VmHWM), all ${n} open and diagnosed`, unit: 'MiB' },
     { id: 'corpus.diagnostics', section: 'corpus', label: `diagnostics on the ${n} manifests`, unit: 'text' },
+    { id: 'worker.initialize', section: 'browser worker', label: 'web extension server (headless Chromium worker): new Worker → initialize response', unit: 'ms', oursOnly: true },
+    { id: 'worker.firstDiagnostics', section: 'browser worker', label: `… new Worker → first diagnostics, typical manifest (files read through the client)`, unit: 'ms', oursOnly: true },
+    { id: 'worker.open', section: 'browser worker', label: `… didOpen → diagnostics, each of the ${n} manifests (warm worker)`, unit: 'ms', oursOnly: true },
   ];
   const large = [
     ['open', 'didOpen → diagnostics', 'ms'],
@@ -52,6 +55,7 @@ export function figureList(context) {
     { id: 'cli.5m.rss', section: 'cli', label: '… peak RSS', unit: 'MiB', oursOnly: true },
     { id: 'package.vsix', section: 'package', label: 'dist/ld-manifest-tools.vsix', unit: 'bytes', oursOnly: true },
     { id: 'package.serverJs', section: 'package', label: 'dist/server.js', unit: 'bytes', oursOnly: true },
+    { id: 'package.webServerJs', section: 'package', label: 'dist/web/server.js (the web extension\'s worker)', unit: 'bytes', oursOnly: true },
   );
   return list;
 }

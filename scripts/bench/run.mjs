@@ -17,12 +17,14 @@ import { killAllServers } from './lspSession.mjs';
 import { coldStart, corpusAllOpen, corpusSession, Figures, largeSession } from './measure.mjs';
 import { killAllCliRuns, rssMethod, runCliOnce } from './cliBench.mjs';
 import { consoleTable, markdownTable, summarize } from './report.mjs';
+import { workerPhase } from './workerBench.mjs';
 
 const HELP = `node scripts/bench/run.mjs [options]   (npm run bench -- [options])
 
   --quick             fewer iterations and shorter deadlines (about 1.5 minutes; a full run takes 4 to 7,
                       at most 11.5: every phase has a time budget)
-  --only LIST         corpus, large and/or cli (comma-separated; default all)
+  --only LIST         corpus, large, cli and/or worker (comma-separated; default all; worker: the
+                      server of the web extension in a headless Chromium worker)
   --servers LIST      bundled, workspace and/or json (default all three)
   --sizes LIST        large manifest sizes: 100k, 1m, 5m (default all)
   --markdown          also print the Markdown table (always written to bench-results.md)
@@ -79,7 +81,7 @@ function options() {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
-      only: { type: 'string', default: 'corpus,large,cli' },
+      only: { type: 'string', default: 'corpus,large,cli,worker' },
       servers: { type: 'string', default: 'bundled,workspace,json' },
       sizes: { type: 'string', default: SIZES.join(',') },
       markdown: { type: 'boolean', default: false },
@@ -96,7 +98,7 @@ function options() {
   };
   return {
     ...values,
-    only: list('only', ['corpus', 'large', 'cli']),
+    only: list('only', ['corpus', 'large', 'cli', 'worker']),
     servers: list('servers', ['bundled', 'workspace', 'json']),
     sizes: list('sizes', SIZES),
   };
@@ -508,6 +510,7 @@ async function main() {
       }
 
       if (opts.only.includes('corpus')) await runCorpusPhase({ plan, servers, corpusDocs, typical, figures, log, workspaceUri: corpusWorkspaceUri });
+      if (opts.only.includes('worker')) await workerPhase({ plan, corpusDocs, typical, workspaceDir: corpus.workspaceDir, workspaceUri: corpusWorkspaceUri, figures, log });
       if (opts.only.includes('large') && large.documents.length) {
         await runLargePhase({ plan, servers, largeDocs: large.documents, warmup: large.warmup, sizes: opts.sizes, figures, log, workspaceUri: pathToFileURL(scratchDir).href });
       }
