@@ -42,6 +42,17 @@ export function defineFeatureTests(): void {
       check(manifest.getText(icons[0]!.range).includes('horizontal-missing.svg'), `the missing icon is the horizontal one: ${describeDiagnostics(icons)}`);
     });
 
+    it('sees a file created beside the manifest: the missing icon is no longer reported', async () => {
+      const icon = fixtureUri('integrations/acme/assets/horizontal-missing.svg');
+      await vscode.workspace.fs.writeFile(icon, new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>'));
+      try {
+        await diagnosticsFor(manifest.uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'icon-missing'));
+      } finally {
+        await vscode.workspace.fs.delete(icon);
+      }
+      await diagnosticsFor(manifest.uri, (d) => d.some((x) => codeOf(x) === 'icon-missing'));
+    });
+
     it('completes form variables after {{ in a template', async () => {
       const position = positionOf(manifest, '{{channell}}', 2);
       const labels = await completionLabelsEventually(manifest.uri, position, 'completion in the endpoint template');
