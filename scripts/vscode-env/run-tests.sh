@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
     *) SCENARIOS+=("$1"); shift ;;
   esac
 done
-[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(workspace json-schemas restricted request editing launchdarkly)
+[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(workspace json-schemas restricted request editing launchdarkly preview)
 
 log() { echo "[e2e] $*" >&2; }
 [ -f "$VSIX" ] || { log "no $VSIX: run 'npm run package' first"; exit 2; }
@@ -77,8 +77,10 @@ JSON
   TRUST_FLAGS=(--disable-workspace-trust)
   [ "$scenario" = restricted ] && TRUST_FLAGS=()
   PORT=$(free_port)
+  # Where the tests reach webviews' DOM (scripts/vscode-env/webviewBridge.mjs, in the Chromium driver).
+  export LD_E2E_WEBVIEW_BRIDGE="http://127.0.0.1:$(free_port)"
   log "scenario $scenario: code-server on 127.0.0.1:$PORT${TRUST_FLAGS[*]:+ (workspace trust off)}"
-  if ! LD_E2E_EXTENSIONS_DIR="$EXTENSIONS" start_code_server "$PORT" "$DATA" "$EXTENSIONS" "$DATA/code-server.log" \
+  if ! LD_E2E_EXTENSIONS_DIR="$EXTENSIONS" LD_E2E_VSIX="$VSIX" start_code_server "$PORT" "$DATA" "$EXTENSIONS" "$DATA/code-server.log" \
     "${TRUST_FLAGS[@]}" --vscode-option enable-smoke-test-driver; then
     log "code-server did not start"; tail -30 "$DATA/code-server.log" >&2
     RESULT[$scenario]=error; stop_code_server; continue

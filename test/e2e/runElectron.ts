@@ -35,7 +35,7 @@ async function main(): Promise<void> {
         vscodeExecutablePath,
         extensionDevelopmentPath: noDevExtension,
         extensionTestsPath,
-        extensionTestsEnv: { LD_E2E_EXTENSIONS_DIR: extensionsDir, LD_E2E_SCENARIO: scenario },
+        extensionTestsEnv: { LD_E2E_EXTENSIONS_DIR: extensionsDir, LD_E2E_VSIX: vsix, LD_E2E_SCENARIO: scenario },
         launchArgs: [
           path.join(root, 'test/e2e/fixtures', scenario),
           `--extensions-dir=${extensionsDir}`,

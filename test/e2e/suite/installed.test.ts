@@ -23,11 +23,23 @@ describe('the installed extension', () => {
   it('ships the bundles and the schema, and no node_modules or source maps', async () => {
     const extension = await activatedExtension();
     const root = extension.extensionPath;
-    for (const file of ['dist/client.js', 'dist/server.js', 'package.json', 'schemas/manifest.schema.json', 'images/icon.png']) {
+    // The desktop's pair and the browser's (package.json `browser`, for vscode.dev and github.dev).
+    for (const file of ['dist/client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js', 'package.json', 'schemas/manifest.schema.json', 'images/icon.png']) {
       assert.ok(fs.existsSync(path.join(root, file)), `${file} is missing from the package`);
     }
     assert.ok(!fs.existsSync(path.join(root, 'node_modules')), 'node_modules was packaged');
     const files = fs.readdirSync(root, { recursive: true }).map(String);
     assert.deepEqual(files.filter((f) => f.endsWith('.map') || f.endsWith('.ts')), [], 'source maps or sources were packaged');
+  });
+
+  it('is one package for the desktop and the web, of at most 1.5 MB', async () => {
+    const extension = await activatedExtension();
+    assert.equal(extension.packageJSON.main, './dist/client.js');
+    assert.equal(extension.packageJSON.browser, './dist/web/client.js');
+    assert.equal(extension.packageJSON.capabilities?.virtualWorkspaces?.supported, 'limited');
+    const vsix = process.env.LD_E2E_VSIX;
+    assert.ok(vsix, 'LD_E2E_VSIX is not set: run the suite through scripts/vscode-env/run-tests.sh');
+    const bytes = fs.statSync(vsix).size;
+    assert.ok(bytes <= 1.5 * 1024 * 1024, `the .vsix is ${bytes} bytes, over 1.5 MB`);
   });
 });
