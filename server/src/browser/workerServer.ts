@@ -15,6 +15,21 @@ const host = new ClientReadHost({
   listFolder: (uri) => connection.sendRequest(ListWorkspaceFolderRequest, { uri }),
 });
 
+/**
+ * A worker has no setImmediate, and a browser clamps nested zero timeouts to 4 ms: a message to
+ * itself is the prompt macrotask that lets queued messages in.
+ */
+const turns = new MessageChannel();
+const waiting: (() => void)[] = [];
+turns.port1.addEventListener('message', () => waiting.shift()?.());
+turns.port1.start();
+function yieldToQueue(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    turns.port2.postMessage(undefined);
+  });
+}
+
 const workerPlatform: ServerPlatform = {
   host,
   // The client decides what may be read (inside the workspace folders): it holds the file system.
@@ -23,8 +38,7 @@ const workerPlatform: ServerPlatform = {
   invalidate: (uri) => host.invalidate(uri),
   readsArrived: () => host.settled(),
   onReadsArrived: (listener) => host.onArrival(listener),
-  // A worker has no setImmediate; a macrotask lets queued messages in all the same.
-  yieldToQueue: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  yieldToQueue,
 };
 
 startLanguageServer(connection, workerPlatform);
