@@ -4,6 +4,7 @@
 // (ldManifest/readWorkspaceFile, ldManifest/listWorkspaceFolder), here answered from the corpus folder
 // by the Node side (bounded: regular files inside the workspace, 8 MB). Measures start-up, the first
 // diagnostics of a fresh worker, and didOpen → diagnostics for each corpus manifest in a warm one.
+/* global Worker, performance -- installClient runs in the page, where both exist */
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
