@@ -6,21 +6,12 @@ import type { JSONPath, Node } from 'jsonc-parser';
 import { nodeAt, type ManifestDocument } from '../engine/manifestDocument';
 import { itemsOf, stringAt, valueOf } from '../engine/jsonTree';
 import { formVariablesIn } from '../engine/templates/formVariables';
+import type { DependsOn } from '../engine/dependsOn';
+import { dependsOnEntries } from '../engine/dependsOnEntries';
 import { requestVariables, type RequestVariable } from '../request/requestVariables';
 import { STORE_KINDS, type StoreKind } from './routes';
 
-/** One condition of `dependsOn`: compared with the depended-on variable's value as text. */
-export interface DependsOnCondition {
-  readonly operator: string;
-  readonly value: string;
-}
-
-export interface DependsOn {
-  readonly variableKey: string;
-  readonly variableLocation: string;
-  readonly action: 'showField' | 'hideField';
-  readonly conditions: readonly DependsOnCondition[];
-}
+export type { DependsOn, DependsOnCondition } from '../engine/dependsOn';
 
 /**
  * A form variable as a configuration's value needs it: what the request prompts read (key, name,
@@ -94,19 +85,7 @@ function storeVariablesIn(list: Node): StoreVariable[] {
       defaultValue,
       isHidden: valueOf(entry, 'isHidden')?.value === true,
       multiselectValues: multiselect ? itemsOf(multiselect).flatMap((item) => stringAt(item, 'value') ?? []) : undefined,
-      dependsOn: itemsOf(valueOf(entry, 'dependsOn')).flatMap(readDependsOn),
+      dependsOn: dependsOnEntries(entry),
     };
   });
-}
-
-function readDependsOn(entry: Node): DependsOn[] {
-  const variableKey = stringAt(entry, 'variableKey');
-  const action = stringAt(entry, 'action');
-  if (variableKey === undefined || (action !== 'showField' && action !== 'hideField')) return [];
-  const conditions = itemsOf(valueOf(entry, 'conditions')).flatMap((c) => {
-    const operator = stringAt(c, 'operator');
-    const value = stringAt(c, 'value');
-    return operator !== undefined && value !== undefined ? [{ operator, value }] : [];
-  });
-  return [{ variableKey, variableLocation: stringAt(entry, 'variableLocation') ?? 'formVariables', action, conditions }];
 }
