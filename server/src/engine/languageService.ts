@@ -36,6 +36,8 @@ import { completion } from './completion';
 import { segmentHover } from './syncedSegments/segmentHover';
 import { isTemplateFileUri, templateFileContext, type TemplateFileContext } from './templateFiles/templateFileContext';
 import { templatePreviewAnchors, templatePreviews, type PreviewOptions, type TemplatePreview } from './preview/templatePreviews';
+import { integrationPreview } from './integrationPreview/integrationPreview';
+import type { IntegrationPreview, IntegrationPreviewOptions } from './integrationPreview/model';
 import { templateFileCompletion, templateFileDefinition, templateFileDiagnostics, templateFileHover } from './templateFiles/templateFileFeatures';
 import { policyCompletion } from './policies/policyCompletion';
 import { hover } from './hover';
@@ -65,6 +67,9 @@ export interface DocumentSettings {
 }
 
 export const DEFAULT_SETTINGS: DocumentSettings = { schema: 'auto' };
+
+/** Where a snapshot's analysis keeps the diagnostics last computed for it, under whatever settings. */
+const LAST_DIAGNOSTICS = 'diagnostics:last';
 
 /** Which schema checks a document, for the status item and "Show Schema in Use". */
 export interface SchemaStatus {
@@ -133,6 +138,7 @@ export class LanguageService {
       result = [makeDiagnostic('analysis-failed', rangeOf(doc, 0, 0), `This manifest could not be analysed: ${excerpt(reason)}. Other features keep working; please report it.`)];
     }
     doc.analysis.set(key, result);
+    doc.analysis.set(LAST_DIAGNOSTICS, result);
     return result;
   }
 
@@ -232,6 +238,20 @@ export class LanguageService {
   templatePreviews(doc: ManifestDocument, options: PreviewOptions = {}): TemplatePreview[] {
     if (isTemplateFileUri(doc.uri)) return [];
     return templatePreviews(doc, this.contextOf(doc.uri, this.contexts.get(doc.uri)?.setting ?? 'auto').environment, options);
+  }
+
+  /**
+   * What LaunchDarkly's users would see of the integration (the card, the forms with `dependsOn`
+   * applied to `options.values`, the renderings), with the document's problems on the elements they
+   * affect: under `settings`, or else those last computed for this version (the editor's, with its
+   * severities), or else under the schema setting in force.
+   */
+  integrationPreview(doc: ManifestDocument, options: IntegrationPreviewOptions = {}, settings?: DocumentSettings): IntegrationPreview {
+    const setting = settings?.schema ?? this.contexts.get(doc.uri)?.setting ?? 'auto';
+    // Without settings, the problems the editor was last given for this version (its severities and cap).
+    const known = settings ? undefined : (doc.analysis.get(LAST_DIAGNOSTICS) as Diagnostic[] | undefined);
+    const diagnostics = known ?? this.diagnostics(doc, settings ?? { schema: setting });
+    return integrationPreview(doc, this.contextOf(doc.uri, setting).environment, diagnostics, options);
   }
 
   /** Where a "Preview rendered templates" lens goes: a capability's `templates` key and each JSON body's key. */

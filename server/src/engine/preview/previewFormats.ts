@@ -36,8 +36,10 @@ export function previewJson(previews: readonly TemplatePreview[], manifest: stri
 }
 
 /** A fenced block whose fence is longer than any backtick run in the text. */
-function fence(text: string, language: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+export function fence(text: string, language: string): string {
+  // A loop, not a spread of every run into Math.max: a long rendering can hold more runs than a call takes arguments.
+  let longest = 2;
+  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const marks = '`'.repeat(longest + 1);
   return `${marks}${language}\n${text}\n${marks}`;
 }
