@@ -8,9 +8,10 @@ import type { CliIo } from './io';
 import { lintCommand } from './lintCommand';
 import { testRequestCommand } from '../request/cliCommand';
 import { renderCommand } from './render/renderCommand';
+import { previewCommand } from './preview/previewCommand';
 import { configsCommand } from '../launchdarkly/cli/configsCommand';
 
-export const commands: readonly Command[] = [lintCommand, renderCommand, testRequestCommand, configsCommand];
+export const commands: readonly Command[] = [lintCommand, renderCommand, previewCommand, testRequestCommand, configsCommand];
 
 const helpOption: OptionSpec = { name: 'help', short: 'h' };
 const globalOptions: readonly OptionSpec[] = [helpOption, { name: 'version' }];
