@@ -282,3 +282,38 @@ export type TemplatePreviewResult = { readonly ok: true; readonly markdown: stri
 
 /** What each template and JSON body of the manifest renders for a sample, as Markdown (secrets masked). */
 export const TemplatePreviewRequest = new RequestType<TemplatePreviewParams, TemplatePreviewResult, void>('ldManifest/templatePreview');
+
+// ---------------------------------------------------------------------------------------------------
+// Preview Integration: the integration as LaunchDarkly's users see it (the card, the forms, the
+// renderings, the problems on them), rendered by the server from the current text; the client shows it
+// in a webview and never parses the manifest.
+
+/** The command, its editor-title button and its code lens (as contributed in package.json). */
+export const PREVIEW_INTEGRATION_COMMAND = 'ldManifest.previewIntegration';
+
+export interface IntegrationPreviewParams {
+  /** An open manifest (the server answers from its current text, unsaved edits included). */
+  readonly uri: string;
+  /** What to answer: the whole page (the first time), the content of its `<main>` (updates), or Markdown (copy). */
+  readonly format: 'page' | 'body' | 'markdown';
+  /** The sample event audit-log templates render for; absent: each template's own kind. */
+  readonly event?: string;
+  /** The author's toggled values, by form id (`formVariables`, `capabilities.featureStore.formVariables`…) and key. */
+  readonly values?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** For `page`: the webview's nonce (admits the style sheet and the script), its `cspSource`, and the script. */
+  readonly page?: { readonly nonce: string; readonly cspSource: string; readonly script: string };
+}
+
+export type IntegrationPreviewResult =
+  | {
+      readonly ok: true;
+      /** The document version the preview was made from. */
+      readonly version: number;
+      /** The integration's name, else the manifest's. */
+      readonly title: string;
+      /** The page, the body or the Markdown asked for. */
+      readonly text: string;
+    }
+  | { readonly ok: false; readonly problem: string };
+
+export const IntegrationPreviewRequest = new RequestType<IntegrationPreviewParams, IntegrationPreviewResult, void>('ldManifest/integrationPreview');

@@ -25,6 +25,7 @@ import { templateTokenLegend } from '../engine/templates';
 import { COMMANDS, SchemaStatusNotification, type SchemaStatusParams } from '../protocol';
 import { readSettings, type ServerSettings } from './settings';
 import { registerRequestHandlers } from './requestHandlers';
+import { integrationPreviewLenses, registerIntegrationPreviewHandler } from './integrationPreviewHandler';
 import { storeLenses } from '../launchdarkly/storeLenses';
 import type { ServerPlatform } from './serverPlatform';
 
@@ -360,6 +361,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
           { range, command: { title: 'Copy as curl', command: COMMANDS.copyCurl, arguments: args } },
         ];
       }),
+      ...integrationPreviewLenses(doc),
       ...storeLenses(doc),
       ...service.templatePreviewLenses(doc).map(({ range, template }) => ({
         range,
@@ -375,6 +377,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   connection.onSelectionRanges(handler('selection ranges', [], (doc, params) => service.selectionRanges(doc, params.positions)));
   connection.onDocumentSymbol(handler('document symbols', [], (doc) => service.documentSymbols(doc)));
   registerRequestHandlers(connection, snapshotOf, (doc, template) => service.templatePreviews(doc, { template }));
+  registerIntegrationPreviewHandler(connection, snapshotOf, service);
 
   documents.listen(connection);
   connection.listen();
