@@ -11,6 +11,7 @@ import { SchemaStatusItem } from './schemaStatus';
 import { registerRequestFeatures } from './request';
 import { registerLaunchDarklyFeatures } from './launchDarkly';
 import { registerTemplatePreview } from './templatePreview';
+import { registerIntegrationPreview } from './integrationPreview';
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +31,7 @@ export async function activateWith(context: vscode.ExtensionContext, platform: C
   context.subscriptions.push(...registerRequestFeatures(context, platform, ensureStarted));
   context.subscriptions.push(...registerLaunchDarklyFeatures(context, platform, ensureStarted));
   context.subscriptions.push(registerTemplatePreview(ensureStarted));
+  context.subscriptions.push(...registerIntegrationPreview(ensureStarted));
 
   const onDocument = async (opened: vscode.TextDocument) => {
     const document = await adoptIfManifest(opened);

@@ -8,8 +8,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { repoRoot } from '../support/manifests';
 
-/** The production client bundle measured 452,391 bytes (622,346 when it still parsed manifests). */
-const MAX_CLIENT_BYTES = 500_000;
+/**
+ * The production client bundle measured 452,391 bytes (622,346 when it still parsed manifests); with the
+ * integration preview's webview panel and script (about 7 KB) the desktop one measured 500,060.
+ */
+const MAX_CLIENT_BYTES = 510_000;
 const FORBIDDEN = ['node_modules/handlebars', 'node_modules/ajv', 'node_modules/jsonc-parser', 'server/src/engine/'];
 /** The engine modules the client may carry: they import nothing, so they bring no parser along. */
 const ENGINE_LEAVES_ALLOWED = ['server/src/engine/dependsOn.ts', 'server/src/engine/base64.ts'];
