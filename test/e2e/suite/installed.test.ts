@@ -42,4 +42,14 @@ describe('the installed extension', () => {
     const bytes = fs.statSync(vsix).size;
     assert.ok(bytes <= 1.5 * 1024 * 1024, `the .vsix is ${bytes} bytes, over 1.5 MB`);
   });
+
+  it("shows no broken picture on the extension's details page: each image its README names is in the package", async () => {
+    const root = (await activatedExtension()).extensionPath;
+    const readme = fs.readdirSync(root).find((name) => name.toLowerCase() === 'readme.md');
+    assert.ok(readme, 'the package has no README');
+    const images = [...fs.readFileSync(path.join(root, readme), 'utf8').matchAll(/!\[[^\]\n]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+    assert.ok(images.length > 0, 'the README shows no image at all (the main screenshot ships)');
+    const local = images.filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target));
+    assert.deepEqual(local.filter((target) => !fs.existsSync(path.join(root, target))), [], 'images named by the packaged README but not in the package');
+  });
 });
