@@ -14,6 +14,7 @@ import path from 'node:path';
 import util from 'node:util';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { startWebviewBridge } from './webviewBridge.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -46,8 +47,11 @@ async function main() {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     viewport: { width: 1400, height: 900 },
   });
+  let bridge;
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    // The tests reach webviews' DOM through this (LD_E2E_WEBVIEW_BRIDGE, set by run-tests.sh for code-server too).
+    bridge = process.env.LD_E2E_WEBVIEW_BRIDGE ? await startWebviewBridge(page, Number(new URL(process.env.LD_E2E_WEBVIEW_BRIDGE).port)) : undefined;
     const finished = new Promise((resolve) => {
       void page.exposeFunction('codeAutomationLog', (_type, args) => {
         const line = util.format(...(Array.isArray(args) ? args : [args])).replace(/%c/g, '');
@@ -68,6 +72,7 @@ async function main() {
     if (process.env.LD_E2E_SCREENSHOT) await page.screenshot({ path: process.env.LD_E2E_SCREENSHOT }).catch(() => {});
     return code === 0 ? 0 : 1;
   } finally {
+    bridge?.close();
     await context.close().catch(() => {});
     fs.rmSync(profile, { recursive: true, force: true });
   }

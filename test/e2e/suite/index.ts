@@ -9,10 +9,11 @@ import * as vscode from 'vscode';
 export const SCENARIOS: Record<string, string[]> = {
   workspace: ['installed', 'languageId', 'diagnostics', 'brokenManifest', 'languageFeatures'],
   'json-schemas': ['installed', 'noDuplicates'],
-  restricted: ['restrictedMode', 'restrictedRequest', 'restrictedLaunchDarkly'],
+  restricted: ['restrictedMode', 'restrictedRequest', 'restrictedLaunchDarkly', 'restrictedPreview'],
   request: ['installed', 'request'],
   editing: ['installed', 'templates', 'pointers', 'templateFiles'],
   launchdarkly: ['installed', 'launchDarkly'],
+  preview: ['installed', 'integrationPreview'],
 };
 
 export async function run(): Promise<void> {

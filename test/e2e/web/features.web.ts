@@ -101,5 +101,14 @@ export function defineFeatureTests(): void {
         `the workspace schema's required key is asked for: ${describeDiagnostics(diagnostics)}`,
       );
     });
+
+    it('opens Preview Integration beside the manifest, made by the worker from the current text', async () => {
+      const shown = await vscode.commands.executeCommand<{ title: string; version: number } | undefined>('ldManifest.previewIntegration', { uri: manifest.uri.toString() });
+      check(shown?.title === 'Acme Alerts' && shown.version === manifest.version, `the preview of this version of the manifest: ${JSON.stringify(shown)}`);
+      const tab = await waitFor('the preview tab', () =>
+        vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((t) => t.label === 'Preview: Acme Alerts' && t.input instanceof vscode.TabInputWebview),
+      );
+      check(/ldManifest\.integrationPreview$/.test((tab.input as vscode.TabInputWebview).viewType), `the preview's own webview: ${(tab.input as vscode.TabInputWebview).viewType}`);
+    });
   });
 }
