@@ -49,3 +49,30 @@ stop_code_server() {
   wait "$SERVER_PID" 2>/dev/null
   SERVER_PID=
 }
+
+# Writes the user settings of a screenshot session (a quiet workbench, no minimap, no secondary side
+# bar), with a colour theme when one is named: shot_settings FILE [COLOR_THEME]
+shot_settings() {
+  local theme=
+  [ -n "${2:-}" ] && theme="\"workbench.colorTheme\": \"$2\","
+  cat > "$1" <<JSON
+{
+  $theme
+  "chat.disableAIFeatures": true,
+  "workbench.startupEditor": "none",
+  "workbench.tips.enabled": false,
+  "workbench.enableExperiments": false,
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none",
+  "extensions.autoCheckUpdates": false,
+  "extensions.ignoreRecommendations": true,
+  "editor.minimap.enabled": false,
+  "editor.hover.delay": 100,
+  "window.commandCenter": false,
+  "workbench.layoutControl.enabled": false,
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "git.enabled": false,
+  "git.openRepositoryInParentFolders": "never"
+}
+JSON
+}

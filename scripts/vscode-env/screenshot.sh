@@ -21,25 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 mkdir -p "$RUN/data/User" "$RUN/xdg" "$RUN/extensions"
-cat > "$RUN/data/User/settings.json" <<'JSON'
-{
-  "chat.disableAIFeatures": true,
-  "workbench.startupEditor": "none",
-  "workbench.tips.enabled": false,
-  "workbench.enableExperiments": false,
-  "telemetry.telemetryLevel": "off",
-  "update.mode": "none",
-  "extensions.autoCheckUpdates": false,
-  "extensions.ignoreRecommendations": true,
-  "editor.minimap.enabled": false,
-  "editor.hover.delay": 100,
-  "window.commandCenter": false,
-  "workbench.layoutControl.enabled": false,
-  "workbench.secondarySideBar.defaultVisibility": "hidden",
-  "git.enabled": false,
-  "git.openRepositoryInParentFolders": "never"
-}
-JSON
+shot_settings "$RUN/data/User/settings.json"
 install_vsix "$VSIX" "$RUN/extensions" "$RUN/install" || exit 2
 PORT=$(free_port)
 start_code_server "$PORT" "$RUN" "$RUN/extensions" "$RUN/code-server.log" --disable-workspace-trust || { tail -30 "$RUN/code-server.log" >&2; exit 2; }
