@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
-import { MAX_SVG_CHARACTERS, MAX_SVG_DEPTH, sanitizeSvg } from '../../server/src/engine/integrationPreview/svg/sanitizeSvg';
+import { MAX_SANITIZED_CHARACTERS, MAX_SVG_CHARACTERS, MAX_SVG_DEPTH, sanitizeSvg } from '../../server/src/engine/integrationPreview/svg/sanitizeSvg';
 import { corpusRoot } from '../support/manifests';
 
 const NS = 'xmlns="http://www.w3.org/2000/svg"';
@@ -163,7 +163,9 @@ test('nesting deeper than the bound is dropped, not followed', () => {
   assert.deepEqual(removed, [`elements nested deeper than ${MAX_SVG_DEPTH}`]);
 });
 
-test('hostile input near the size bound is handled in linear time', () => {
+// Linear work on half a megabyte takes well under a second, quadratic work minutes: the time-out is a
+// guard against a hang, not a speed figure (those are npm run bench's).
+test('hostile input near the size bound is handled without a hang', { timeout: 60_000 }, () => {
   const n = MAX_SVG_CHARACTERS - 100;
   const inputs: Record<string, string> = {
     'open angles': `<svg ${NS}>${'<'.repeat(n)}`,
@@ -177,11 +179,8 @@ test('hostile input near the size bound is handled in linear time', () => {
     'doctype brackets': `<!DOCTYPE ${'['.repeat(n)}`,
   };
   for (const [name, input] of Object.entries(inputs)) {
-    const started = performance.now();
     const result = sanitizeSvg(input);
-    const ms = performance.now() - started;
-    // Linear work on half a megabyte takes well under a second; quadratic work would take minutes.
-    assert.ok(ms < 3000, `${name}: ${ms.toFixed(0)} ms`);
+    assert.ok(result.ok ? result.markup.length <= MAX_SANITIZED_CHARACTERS : result.reason !== '', name);
     if (result.ok) assertWellFormed(result.markup);
   }
 });
