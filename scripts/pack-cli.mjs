@@ -9,6 +9,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cliBuildOptions, generateValidator, root } from './bundleOptions.mjs';
+import { readmeWithShippedImages } from './readmeImages.mjs';
 
 /** Free on the npm registry when chosen (`npm view ld-manifest` answered 404); the name of the command too. */
 export const CLI_PACKAGE_NAME = 'ld-manifest';
@@ -24,7 +25,8 @@ try {
   chmodSync(join(stage, 'cli.js'), 0o755);
   mkdirSync(join(stage, 'schemas'));
   copyFileSync(join(root, 'schemas/manifest.schema.json'), join(stage, 'schemas/manifest.schema.json'));
-  copyFileSync(join(root, 'README.md'), join(stage, 'README.md'));
+  // The npm package ships no image: the README's screenshots show as their descriptions there.
+  writeFileSync(join(stage, 'README.md'), readmeWithShippedImages(readFileSync(join(root, 'README.md'), 'utf8'), () => false).text);
   copyFileSync(join(root, 'LICENSE'), join(stage, 'LICENSE'));
   copyFileSync(join(root, 'CHANGELOG.md'), join(stage, 'CHANGELOG.md'));
   const manifest = {

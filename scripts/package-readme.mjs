@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readmeWithShippedImages } from './readmeImages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'README.md');
@@ -19,12 +20,7 @@ const shipped = new Set(
     .map((line) => line.slice(1)),
 );
 
-let left = 0;
-const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/!\[([^\]\n]*)\]\(([^)\s]+)\)/g, (image, alt, target) => {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || shipped.has(target.replace(/^\.\//, ''))) return image;
-  left++;
-  return `*${alt.trim() || target}*`;
-});
+const { text: readme, left } = readmeWithShippedImages(readFileSync(join(root, 'README.md'), 'utf8'), (path) => shipped.has(path));
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, readme);
 console.log(`dist/README.md: the README, ${left} image${left === 1 ? '' : 's'} the package leaves out shown as text`);

@@ -37,6 +37,10 @@ test('the packed CLI installs offline into a fresh prefix and lints the examples
     'package/package.json',
     'package/schemas/manifest.schema.json',
   ]);
+  // The package ships no image, so its README (npm's package page) names none but links out.
+  const readme = run('tar', ['-xzOf', tarball, 'package/README.md'], folder).stdout;
+  assert.ok(readme.includes('## Command-line linter'), 'the README is the project\'s');
+  assert.deepEqual([...readme.matchAll(/!\[[^\]\n]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target!)), []);
   const manifest = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json'], folder).stdout);
   assert.equal(manifest.name, 'ld-manifest');
   assert.equal(manifest.version, version, 'the version of the project, as the .vsix');
