@@ -4,19 +4,17 @@
 // *Preview Integration*, from the same engine. Exit 0 written, 1 written but the manifest has errors or
 // a rendering has a problem, 2 bad usage.
 import { randomBytes } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 import { choiceOption, type ParsedArgs } from '../args';
-import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../cliError';
+import { EXIT_OK, EXIT_PROBLEMS } from '../cliError';
 import type { Command } from '../command';
 import type { CliIo } from '../io';
-import { readManifestText } from '../readManifestText';
+import { readSingleManifest, sampleEventOption, singleManifestArgument } from '../singleManifest';
 import { writeFileAtomically } from '../writeFileAtomically';
 import { LanguageService } from '../../engine/languageService';
 import { EVENT_KINDS } from '../../engine/preview/templatePreviews';
 import { renderPreviewPage } from '../../engine/integrationPreview/render/htmlPage';
 import { previewMarkdownReport } from '../../engine/integrationPreview/render/markdownReport';
-import { createNodeHost, repositoryRootOf } from '../../node/nodeHost';
 
 const FORMATS = ['markdown', 'html'] as const;
 
@@ -56,15 +54,13 @@ export const previewCommand: Command = {
 };
 
 function runPreview(args: ParsedArgs, io: CliIo): number {
-  if (args.positionals.length !== 1) throw new CliError(`preview takes one MANIFEST, not ${args.positionals.length} (try 'ld-manifest preview --help')`);
-  const shown = args.positionals[0]!;
+  const argument = singleManifestArgument('preview', args);
   const format = choiceOption(args, 'format', FORMATS, 'markdown');
-  const event = args.options.has('event') ? choiceOption(args, 'event', EVENT_KINDS, 'flag') : undefined;
+  const event = sampleEventOption(args);
   const output = args.options.get('output');
-  const path = resolve(io.cwd, shown);
-  const text = readManifestText(path, shown);
-  const service = new LanguageService(createNodeHost([repositoryRootOf(path), dirname(path)]));
-  const doc = service.snapshot(pathToFileURL(path).href, text);
+  const { shown, uri, text, host } = readSingleManifest(argument, io);
+  const service = new LanguageService(host);
+  const doc = service.snapshot(uri, text);
   const preview = service.integrationPreview(doc, { label: shown, ...(event ? { event } : {}) }, { schema: 'auto' });
   const page = format === 'html' ? renderPreviewPage(preview, { standalone: true, nonce: randomBytes(18).toString('base64') }) : previewMarkdownReport(preview);
   if (typeof output === 'string') writeFileAtomically(resolve(io.cwd, output), page, `cannot write the preview to ${output}`);

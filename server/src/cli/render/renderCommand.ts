@@ -1,18 +1,15 @@
 // `ld-manifest render MANIFEST`: what each template and JSON body of the manifest renders for a
 // sample, as a pull request for a new integration is asked to show (text, Markdown to paste, or JSON).
 // Exit 0 when every rendering is right, 1 when one has a problem, 2 on bad usage.
-import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { ParsedArgs } from '../args';
 import { choiceOption } from '../args';
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../cliError';
 import type { Command } from '../command';
 import type { CliIo } from '../io';
-import { readManifestText } from '../readManifestText';
+import { readSingleManifest, sampleEventOption, singleManifestArgument } from '../singleManifest';
 import { parseManifest } from '../../engine/manifestDocument';
 import { hostEnvironment } from '../../engine/rules/environment';
 import { EVENT_KINDS, templatePreviews } from '../../engine/preview/templatePreviews';
-import { createNodeHost, repositoryRootOf } from '../../node/nodeHost';
 import { previewJson, previewMarkdown, previewText } from '../../engine/preview/previewFormats';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -48,16 +45,11 @@ export const renderCommand: Command = {
 };
 
 function runRender(args: ParsedArgs, io: CliIo): number {
-  if (args.positionals.length !== 1) throw new CliError(`render takes one MANIFEST, not ${args.positionals.length} (try 'ld-manifest render --help')`);
-  const shown = args.positionals[0]!;
+  const argument = singleManifestArgument('render', args);
   const format = choiceOption(args, 'format', FORMATS, 'text');
-  const eventOption = args.options.get('event');
-  const event = eventOption === undefined ? undefined : choiceOption(args, 'event', EVENT_KINDS, 'flag');
+  const event = sampleEventOption(args);
   const template = args.options.get('template');
-  const path = resolve(io.cwd, shown);
-  const text = readManifestText(path, shown);
-  const uri = pathToFileURL(path).href;
-  const host = createNodeHost([repositoryRootOf(path), dirname(path)]);
+  const { shown, uri, text, host } = readSingleManifest(argument, io);
   // Rendered once; --template picks from them, and names them all when it picks none.
   const all = templatePreviews(parseManifest(uri, text), hostEnvironment(host, uri), { event });
   const previews = typeof template === 'string' ? all.filter((p) => p.name === template) : all;
