@@ -5,6 +5,7 @@ import type { LintedProblem } from '../lintRun';
 import { formatTextLine } from '../report';
 import type { ReportInput } from './reportInput';
 import { problemLine } from './textFormat';
+import { escapeAttribute, NOT_XML_CHARACTERS } from '../../engine/xmlText';
 
 export function formatJunit(input: ReportInput): string {
   const cases = input.manifests.map(({ manifest, problems }) => {
@@ -34,23 +35,11 @@ function isCountedError(problem: LintedProblem): boolean {
   return problem.severity === 'error' && problem.ignoredBecause === undefined;
 }
 
-/** Characters XML 1.0 cannot hold: C0 controls but tab, LF and CR; U+FFFE/U+FFFF; lone surrogates. */
-// eslint-disable-next-line no-control-regex -- finding the control characters XML forbids is the point
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /**
  * Text for an attribute value or element content: markup characters escaped, and the characters XML
  * cannot hold, which a message can quote from a manifest, written as `\uXXXX` so that the report
  * stays well formed.
  */
 export function xmlText(text: string): string {
-  return text
-    .replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\t/g, '&#9;');
+  return escapeAttribute(text.replace(NOT_XML_CHARACTERS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

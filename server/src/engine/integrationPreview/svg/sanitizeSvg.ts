@@ -10,7 +10,7 @@
 // ones are dropped), one pass over the tokens; a closing tag looks through at most that many open ones.
 import { base64Utf8 } from '../../base64';
 import { tokenizeMarkup, type Attribute, type MarkupToken } from './markupTokens';
-import { decodeEntities, escapeAttribute, escapeText } from './xmlText';
+import { decodeEntities, escapeAttribute, escapeText } from '../../xmlText';
 import {
   DRAWING_ATTRIBUTES,
   DRAWING_ELEMENTS,

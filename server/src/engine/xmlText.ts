@@ -1,7 +1,8 @@
 // Character data in and out of XML. Input is decoded before any check (so `&#x6A;avascript:` is seen
 // as `javascript:`); entities a DOCTYPE would define are gone with the DOCTYPE, so they decode to
-// nothing. Output is escaped by us, and characters XML forbids are left out, so that what the
-// sanitiser writes is always well-formed.
+// nothing. Output is escaped by us, and characters XML forbids are left out, so that what the icon
+// sanitiser (integrationPreview/svg/) writes is always well-formed; the JUnit report escapes with it too,
+// after writing those characters as `\uXXXX`.
 
 const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };
 /** The longest reference read (`&#x10FFFF;` is 10): a longer run after `&` is text. */
@@ -63,9 +64,10 @@ export function escapeAttribute(text: string): string {
 
 const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
+/** Characters XML 1.0 cannot hold: C0 controls but tab, LF and CR; U+FFFE/U+FFFF; lone surrogates. */
 // eslint-disable-next-line no-control-regex -- the control characters XML forbids are the point
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+export const NOT_XML_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function withoutForbidden(text: string): string {
-  return text.replace(FORBIDDEN, '');
+  return text.replace(NOT_XML_CHARACTERS, '');
 }
