@@ -4,10 +4,9 @@
 // is what VS Code's Problems panel and `code --goto file:line:column` use, so a tab counts 1 and a
 // character outside the Basic Multilingual Plane (an emoji) counts 2. `endLine`/`endColumn` point
 // just past the range, as LSP's exclusive end does (ESLint's convention too).
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { severityName, type SeverityName } from '../engine/diagnostics/severityName';
 import { oneLine } from './cliError';
-
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 
 export interface ReportedProblem {
   readonly file: string;
@@ -20,13 +19,6 @@ export interface ReportedProblem {
   readonly message: string;
 }
 
-const severityNames: Record<DiagnosticSeverity, SeverityName> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'information',
-  [DiagnosticSeverity.Hint]: 'hint',
-};
-
 export function toReportedProblem(file: string, diagnostic: Diagnostic): ReportedProblem {
   const { start, end } = diagnostic.range;
   return {
@@ -35,8 +27,7 @@ export function toReportedProblem(file: string, diagnostic: Diagnostic): Reporte
     column: start.character + 1,
     endLine: end.line + 1,
     endColumn: end.character + 1,
-    // LSP says a diagnostic without severity is up to the client; editors show it as an error.
-    severity: severityNames[diagnostic.severity ?? DiagnosticSeverity.Error],
+    severity: severityName(diagnostic.severity),
     code: diagnostic.code === undefined ? '' : String(diagnostic.code),
     // LSP 3.18 allows Markdown messages; a terminal shows its source text.
     message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,

@@ -3,7 +3,7 @@
 // pull request's changed lines. Values are escaped as GitHub's toolkit does (@actions/core's
 // command.ts): in the message `%`, CR and LF; in properties also `:` and `,`, which would otherwise
 // end the value. Paths are relative to the repository root, as GitHub resolves them.
-import type { SeverityName } from '../report';
+import type { SeverityName } from '../../engine/diagnostics/severityName';
 import { repositoryPath, type ReportInput } from './reportInput';
 
 const commands: Record<SeverityName, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Range } from 'vscode-languageserver-types';
 import { allCodes } from '../../engine/diagnostics/allCodes';
 import type { LintedManifest, LintedProblem } from '../lintRun';
-import type { SeverityName } from '../report';
+import { severityName, type SeverityName } from '../../engine/diagnostics/severityName';
 import { DIAGNOSTIC_CODES_URL, DOCUMENTATION_BASE_URL } from './documentation';
 import { repositoryPath, type ReportInput } from './reportInput';
 
@@ -15,7 +15,6 @@ const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os
 const SOURCE_ROOT = '%SRCROOT%';
 
 const levels: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
-const severityNames = ['', 'error', 'warning', 'information', 'hint'] as const;
 
 const ruleIds = Object.keys(allCodes);
 
@@ -35,7 +34,7 @@ export function formatSarif(input: ReportInput): string {
               shortDescription: { text: info.summary },
               help: { text: `${info.summary} See the table of diagnostic codes: ${DIAGNOSTIC_CODES_URL}` },
               helpUri: DIAGNOSTIC_CODES_URL,
-              defaultConfiguration: { level: levels[severityNames[info.severity]] },
+              defaultConfiguration: { level: levels[severityName(info.severity)] },
             })),
           },
         },

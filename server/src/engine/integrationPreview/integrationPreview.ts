@@ -6,6 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ManifestDocument } from '../manifestDocument';
 import type { RuleEnvironment } from '../rules/environment';
 import { baseName } from '../uris';
+import { severityName } from '../diagnostics/severityName';
 import { cardModel } from './card';
 import { formModels } from './forms';
 import { Locations } from './locations';
@@ -24,14 +25,10 @@ export function integrationPreview(doc: ManifestDocument, env: RuleEnvironment, 
   const forms = formModels(doc, options.values ?? {}, locations);
   const { groups, omitted } = renderingGroups(doc, env, isEventKind(options.event) ? options.event : undefined, locations);
   const otherProblems = locations.attach(diagnostics);
-  return { ...base, card, forms, renderings: groups, omittedRenderings: omitted, otherProblems, problemCounts: countOf(diagnostics.map(severityOf)) };
+  return { ...base, card, forms, renderings: groups, omittedRenderings: omitted, otherProblems, problemCounts: countOf(diagnostics.map((d) => ({ severity: severityName(d.severity) }))) };
 }
 
 const emptyCard = { categories: [], links: [], icons: [], capabilities: [], requiresOAuth: false, hiddenOnIntegrationsPage: false };
-
-function severityOf(diagnostic: Diagnostic): { severity: ProblemSeverity } {
-  return { severity: (['error', 'error', 'warning', 'information', 'hint'] as const)[diagnostic.severity ?? 1] ?? 'error' };
-}
 
 function countOf(problems: readonly Pick<PreviewProblem, 'severity'>[]): Record<ProblemSeverity, number> {
   const counts: Record<ProblemSeverity, number> = { error: 0, warning: 0, information: 0, hint: 0 };

@@ -5,9 +5,9 @@
 // for E elements and P problems, never E × P.
 import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { nodeRange, type ManifestDocument } from '../manifestDocument';
-import type { Location, PreviewProblem, ProblemSeverity } from './model';
+import { severityName } from '../diagnostics/severityName';
+import type { Location, PreviewProblem } from './model';
 
 interface Element {
   readonly start: number;
@@ -62,16 +62,9 @@ export class Locations {
   }
 }
 
-const SEVERITIES: Record<number, ProblemSeverity> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'information',
-  [DiagnosticSeverity.Hint]: 'hint',
-};
-
 function toProblem(diagnostic: Diagnostic): PreviewProblem {
   const code = diagnostic.code === undefined ? undefined : String(diagnostic.code);
-  return { ...(code ? { code } : {}), severity: SEVERITIES[diagnostic.severity ?? DiagnosticSeverity.Error] ?? 'error', message: messageOf(diagnostic), range: diagnostic.range };
+  return { ...(code ? { code } : {}), severity: severityName(diagnostic.severity), message: messageOf(diagnostic), range: diagnostic.range };
 }
 
 function messageOf(diagnostic: Diagnostic): string {

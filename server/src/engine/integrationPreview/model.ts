@@ -4,8 +4,9 @@
 // JSON: the language server sends it to the editor's webview, the CLI renders it to Markdown or HTML.
 import type { Range } from 'vscode-languageserver-types';
 import type { DependsOn } from '../dependsOn';
+import type { SeverityName } from '../diagnostics/severityName';
 
-export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';
+export type ProblemSeverity = SeverityName;
 
 export interface PreviewProblem {
   readonly code?: string;
