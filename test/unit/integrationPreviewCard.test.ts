@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { LanguageService } from '../../server/src/engine/languageService';
 import { markdownParts } from '../../server/src/engine/integrationPreview/markdownLinks';
 import { manifestBasics } from '../support/manifests';
-import { PLAIN_SVG, previewOf, textAt } from './integrationPreviewSupport';
+import { PLAIN_SVG, previewOf } from './integrationPreviewSupport';
 
 function manifest(): Record<string, any> {
   return {
@@ -25,10 +25,10 @@ function svgPayload(dataUri: string | undefined): string {
 }
 
 test('the card: name, overview, description with links, categories, links (only http(s) ones linkable)', () => {
-  const { preview, text } = previewOf(manifest());
+  const { preview, doc } = previewOf(manifest());
   const card = preview.card;
   assert.equal(card.name?.text, 'Example Store');
-  assert.equal(textAt(text, card.name!.at.range), '"Example Store"');
+  assert.equal(doc.text.getText(card.name!.at.range), '"Example Store"');
   assert.deepEqual(card.name?.at.path, ['name']);
   assert.equal(card.overview?.text, 'Deliver flags to the Example edge store.');
   assert.deepEqual(card.description?.parts, [

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FieldModel, FormModel, IntegrationPreview } from '../../server/src/engine/integrationPreview/model';
 import { manifestBasics } from '../support/manifests';
-import { previewOf, textAt } from './integrationPreviewSupport';
+import { previewOf } from './integrationPreviewSupport';
 
 const showWhen = (variableKey: string, operator: string, value: string, variableLocation = 'formVariables') => ({
   variableKey,
@@ -232,16 +232,16 @@ test('each field and form says where it is in the manifest; a problem inside a f
   m.formVariables[2].isOptional = true;
   delete m.formVariables[2].defaultValue; // form-variable-optional-no-default, on `isOptional`
   m.formVariables[3].colour = 'red'; // schema-unknown-key, inside useProxy
-  const { preview, text } = previewOf(m);
+  const { preview, doc } = previewOf(m);
   const baseUrl = field(preview, 'formVariables', 'baseUrl');
   assert.deepEqual(baseUrl.at.path, ['formVariables', 2]);
-  assert.match(textAt(text, baseUrl.at.range), /^\{\s*"key": "baseUrl"[\s\S]*\}$/);
+  assert.match(doc.text.getText(baseUrl.at.range), /^\{\s*"key": "baseUrl"[\s\S]*\}$/);
   assert.deepEqual(baseUrl.at.problems.map((p) => p.code), ['form-variable-optional-no-default']);
   assert.deepEqual(field(preview, 'formVariables', 'useProxy').at.problems.map((p) => p.code), ['schema-unknown-key']);
   assert.deepEqual(field(preview, 'formVariables', 'apiKey').at.problems, []);
   const top = form(preview, 'formVariables');
   assert.deepEqual(top.at.path, ['formVariables']);
-  assert.ok(textAt(text, top.at.range).startsWith('['));
+  assert.ok(doc.text.getText(top.at.range).startsWith('['));
   // Problems are on the innermost element only.
   assert.deepEqual(top.at.problems, []);
 });
