@@ -57,6 +57,18 @@ test('both icons are read beside the manifest and shown sanitised, saying what w
   assert.deepEqual(horizontal?.removed, ['the onload attribute (an event handler)', 'a <script> element']);
 });
 
+test('an icon is sanitised again when its file changes, not shown as it was before', () => {
+  const before = '<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/><script>alert(1)</script></svg>';
+  const after = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="3"/></svg>';
+  const first = previewOf(manifest(), { 'assets/images/horizontal.svg': before }).preview.card.icons[1];
+  const again = previewOf(manifest(), { 'assets/images/horizontal.svg': before }).preview.card.icons[1];
+  assert.deepEqual([again?.dataUri, again?.removed], [first?.dataUri, first?.removed]);
+  const edited = previewOf(manifest(), { 'assets/images/horizontal.svg': after }).preview.card.icons[1];
+  assert.match(svgPayload(edited?.dataUri), /<rect width="3"\/>/);
+  assert.doesNotMatch(svgPayload(edited?.dataUri), /circle/);
+  assert.deepEqual(edited?.removed, []);
+});
+
 test('an icon that cannot be shown says why, and carries the problem the rules report on it', () => {
   const m = manifest();
   m.icons.horizontal = 'assets/images/missing.svg';

@@ -10,10 +10,18 @@ import { iconReferences, looksLikeSvg } from '../rules/icons';
 import { isLinkable, markdownParts } from './markdownLinks';
 import type { Locations } from './locations';
 import type { CardIcon, CardLink, CardModel, LocatedText } from './model';
-import { sanitizeSvg } from './svg/sanitizeSvg';
+import { sanitizeSvg, type SanitizedSvg } from './svg/sanitizeSvg';
 
 /** The most categories, links and capabilities a card lists (the schema allows 3, 4 and a dozen). */
 const MAX_CARD_ITEMS = 50;
+
+/**
+ * Sanitised icons by file, with the text they were made from. A file's text is its snapshot: an icon is
+ * sanitised once however often the preview follows the manifest's edits (a 160 KB icon of the corpus
+ * takes about 25 ms). Bounded: the oldest entry goes when it is full.
+ */
+const sanitizedIcons = new Map<string, { readonly text: string; readonly result: SanitizedSvg }>();
+const MAX_SANITIZED_ICONS = 16;
 
 export function cardModel(doc: ManifestDocument, env: RuleEnvironment, locations: Locations): CardModel {
   const root = doc.root;
@@ -76,7 +84,17 @@ function iconOf(env: RuleEnvironment, which: string, file: string, at: CardIcon[
   const read = env.read(path);
   if (read.kind !== 'text') return { ...base, unavailable: `the file ${whyNotRead(read)}` };
   if (!looksLikeSvg(read.text)) return { ...base, unavailable: 'the file is not an SVG image' };
-  const sanitized = sanitizeSvg(read.text);
+  const sanitized = sanitizedIcon(path, read.text);
   if (!sanitized.ok) return { ...base, unavailable: `the SVG cannot be shown: ${sanitized.reason}` };
   return { ...base, dataUri: sanitized.dataUri, removed: sanitized.removed };
+}
+
+function sanitizedIcon(path: string, text: string): SanitizedSvg {
+  const known = sanitizedIcons.get(path);
+  if (known?.text === text) return known.result;
+  const result = sanitizeSvg(text);
+  sanitizedIcons.delete(path);
+  if (sanitizedIcons.size >= MAX_SANITIZED_ICONS) sanitizedIcons.delete(sanitizedIcons.keys().next().value!);
+  sanitizedIcons.set(path, { text, result });
+  return result;
 }
