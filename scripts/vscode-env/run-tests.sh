@@ -71,7 +71,8 @@ for scenario in "${SCENARIOS[@]}"; do
   "extensions.ignoreRecommendations": true,
   "security.workspace.trust.enabled": true,
   "security.workspace.trust.startupPrompt": "never",
-  "security.workspace.trust.untrustedFiles": "open"
+  "security.workspace.trust.untrustedFiles": "open",
+  "files.autoSave": "off"
 }
 JSON
   TRUST_FLAGS=(--disable-workspace-trust)

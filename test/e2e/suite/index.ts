@@ -13,7 +13,7 @@ export const SCENARIOS: Record<string, string[]> = {
   request: ['installed', 'request'],
   editing: ['installed', 'templates', 'pointers', 'templateFiles'],
   launchdarkly: ['installed', 'launchDarkly'],
-  preview: ['installed', 'integrationPreview'],
+  preview: ['installed', 'integrationPreview', 'corpusPreview'],
 };
 
 export async function run(): Promise<void> {

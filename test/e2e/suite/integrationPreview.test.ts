@@ -26,7 +26,7 @@ describe('Preview Integration', function () {
   });
 
   after(async () => {
-    // code-server saves edits after a delay (files.autoSave): put the fixture's text back, on disk too.
+    // Put the fixture's text back, on disk too, in case files.autoSave is on where this runs.
     if (!document || document.getText() === original) return;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
